@@ -1,0 +1,43 @@
+package io.sallyport.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * One protected (or explicitly public) application behind the gateway.
+ *
+ * @param host           exact host, "*.example.com" for one label of wildcard, or null for any
+ * @param pathPrefix     longest prefix wins; always starts with "/"
+ * @param rewritePrefix  null to forward the path unchanged; otherwise replaces pathPrefix
+ * @param isPublic       anonymous access; must be said explicitly
+ * @param preserveHost   send the client's Host to the upstream instead of the upstream's own
+ * @param maxBodySize    larger request bodies get 413; -1 for no limit
+ */
+public record RouteConfig(
+    String name,
+    String host,
+    String pathPrefix,
+    URI upstream,
+    String rewritePrefix,
+    boolean isPublic,
+    boolean preserveHost,
+    long maxBodySize,
+    Timeouts timeouts,
+    UpstreamTls upstreamTls,
+    int maxConnections) {
+
+  /**
+   * @param connect  TCP (and TLS) connect to the upstream
+   * @param idle     no bytes either way on an upstream exchange
+   * @param request  from sending the request until the response headers arrive
+   */
+  public record Timeouts(Duration connect, Duration idle, Duration request) {}
+
+  /**
+   * Trust for https upstreams.
+   *
+   * @param caFile          PEM bundle to trust instead of the JVM's default trust store; null for default
+   * @param verifyHostname  check the upstream certificate's name (only an operator may turn it off)
+   */
+  public record UpstreamTls(java.nio.file.Path caFile, boolean verifyHostname) {}
+}

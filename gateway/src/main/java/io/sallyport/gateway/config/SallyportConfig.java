@@ -1,0 +1,26 @@
+package io.sallyport.gateway.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The whole configuration file, immutable. Built only by {@link ConfigLoader}, which validates
+ * every field and reports every error at once; code that receives one can trust it.
+ *
+ * @param source    the file it was read from (for reload and messages), or null when built in code
+ * @param tenant    the Entra tenant; null until identity is configured (every non-public route
+ *                  is then denied: fail closed)
+ */
+public record SallyportConfig(
+    Path source,
+    ListenersConfig listeners,
+    ProxyConfig proxy,
+    AccessLogConfig accessLog,
+    TenantConfig tenant,
+    StoreConfig store,
+    List<RouteConfig> routes) {
+
+  public SallyportConfig {
+    routes = List.copyOf(routes);
+  }
+}

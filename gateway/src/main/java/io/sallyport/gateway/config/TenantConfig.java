@@ -1,0 +1,19 @@
+package io.sallyport.gateway.config;
+
+import java.net.URI;
+
+/**
+ * The Entra ID tenant Sallyport signs users in with. Sign-in itself arrives with the identity
+ * work; the foundation only validates and carries these values.
+ *
+ * @param id            tenant GUID
+ * @param authority     https://login.microsoftonline.com, or the devtenant's URL in the demo
+ * @param clientSecret  resolved secret value; never logged (see {@link #toString()})
+ */
+public record TenantConfig(String id, URI authority, String clientId, String clientSecret) {
+  @Override
+  public String toString() {
+    return "TenantConfig[id=" + id + ", authority=" + authority + ", clientId=" + clientId
+        + ", clientSecret=" + (clientSecret == null ? "none" : "***") + "]";
+  }
+}
