@@ -1,0 +1,56 @@
+package io.sallyport.gateway.http;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * An RFC 9457 problem: the one shape every error from the gateway itself takes on its API
+ * surface. The type URI carries the stable code, so clients can branch without parsing text.
+ *
+ * @param status  HTTP status
+ * @param code    stable dotted code (also a decision reason code where one applies)
+ * @param title   short, fixed per code
+ * @param detail  what happened to this request, naming the bad value where there is one
+ */
+public record Problem(int status, String code, String title, String detail) {
+
+  public static final String CONTENT_TYPE = "application/problem+json";
+
+  public JsonObject toJson(String requestId) {
+    JsonObject o = new JsonObject()
+        .put("type", "https://sallyport.io/problems/" + code)
+        .put("title", title)
+        .put("status", status)
+        .put("code", code);
+    if (detail != null && !detail.isEmpty()) {
+      o.put("detail", detail);
+    }
+    if (requestId != null) {
+      o.put("requestId", requestId);
+    }
+    return o;
+  }
+
+  /**
+   * Sends the problem unless the response already started. A gateway error is never cached, and
+   * when {@code close} is set the connection ends after it (after a malformed or unread request
+   * the byte stream cannot be trusted for another request).
+   */
+  public void send(HttpServerResponse response, String requestId, boolean close) {
+    if (response.headWritten() || response.ended() || response.closed()) {
+      return;
+    }
+    response.setStatusCode(status);
+    response.headers()
+        .set("content-type", CONTENT_TYPE)
+        .set("cache-control", "no-store")
+        .set("x-content-type-options", "nosniff");
+    if (requestId != null) {
+      response.headers().set("x-request-id", requestId);
+    }
+    if (close) {
+      response.headers().set("connection", "close");
+    }
+    response.end(toJson(requestId).toBuffer());
+  }
+}

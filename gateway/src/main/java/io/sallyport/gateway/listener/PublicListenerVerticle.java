@@ -1,0 +1,102 @@
+package io.sallyport.gateway.listener;
+
+import io.sallyport.gateway.config.ListenersConfig;
+import io.sallyport.gateway.http.InvalidRequests;
+import io.sallyport.gateway.http.StrictRequestDecoder;
+import io.sallyport.gateway.metrics.ProxyMetrics;
+import io.sallyport.gateway.pipeline.forward.ProxyHandler;
+import io.sallyport.gateway.pipeline.route.Route;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One public listener instance, pinned to one event loop. The gateway deploys one per core; they
+ * share the port, and each owns its upstream pools, so a request never hops threads.
+ */
+public final class PublicListenerVerticle extends VerticleBase {
+
+  private final ListenersConfig.PublicListener cfg;
+  private final int port;
+  private final Function<io.vertx.core.Vertx, ProxyHandler> handlers;
+  private final InvalidRequests invalid;
+  private final ProxyMetrics metrics;
+  private HttpServer server;
+  private ProxyHandler handler;
+
+  public PublicListenerVerticle(ListenersConfig.PublicListener cfg, int port,
+                                Function<io.vertx.core.Vertx, ProxyHandler> handlers,
+                                InvalidRequests invalid, ProxyMetrics metrics) {
+    this.cfg = cfg;
+    this.port = port;
+    this.handlers = handlers;
+    this.invalid = invalid;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    handler = handlers.apply(vertx);
+    HttpServerOptions options = options(cfg).setPort(port);
+    server = vertx.createHttpServer(options)
+        .requestHandler(handler)
+        .invalidRequestHandler(invalid)
+        .connectionHandler(conn -> {
+          StrictRequestDecoder.install(conn, options);
+          metrics.connectionOpened();
+          conn.closeHandler(v -> metrics.connectionClosed());
+        });
+    return server.listen();
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  /** Stops accepting and lets in-flight exchanges finish, up to {@code grace}. */
+  public Future<Void> drain(Duration grace) {
+    return server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)
+        .eventually(() -> {
+          handler.close();
+          return Future.succeededFuture();
+        });
+  }
+
+  /** Runs on this instance's event loop: pools no live route needs are closed after a grace. */
+  public void retainPools(Set<Route.UpstreamKey> live, long graceMillis) {
+    context.runOnContext(v -> handler.retainPools(live, graceMillis));
+  }
+
+  static HttpServerOptions options(ListenersConfig.PublicListener cfg) {
+    HttpServerOptions o = new HttpServerOptions()
+        .setHost(cfg.host())
+        .setMaxInitialLineLength(cfg.maxRequestLine())
+        .setMaxHeaderSize(cfg.maxHeaderSize())
+        .setMaxChunkSize(64 * 1024)
+        .setSendBufferSize(1024 * 1024)
+        .setTcpNoDelay(true)
+        .setHandle100ContinueAutomatically(true)
+        .setCompressionSupported(false)
+        .setDecompressionSupported(false)
+        .setIdleTimeout(75)
+        .setIdleTimeoutUnit(TimeUnit.SECONDS);
+    if (cfg.tls() != null) {
+      o.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+          .setCertPath(cfg.tls().cert().toString()).setKeyPath(cfg.tls().key().toString()));
+      if (cfg.http2()) {
+        o.setUseAlpn(true).setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1));
+      }
+    } else {
+      o.setHttp2ClearTextEnabled(cfg.http2());
+    }
+    return o;
+  }
+}

@@ -1,0 +1,113 @@
+package io.sallyport.gateway.pipeline.forward;
+
+import io.sallyport.gateway.config.Cidr;
+import io.sallyport.gateway.http.RequestIds;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the header set sent upstream from the client's: hop-by-hop headers gone, Sallyport's
+ * identity namespace gone (an upstream must be able to trust any X-Sallyport-* it sees), and the
+ * X-Forwarded-* / Forwarded family rebuilt. Those are believed from the client only when the
+ * peer is a configured trusted proxy; from anyone else they are replaced, never appended to.
+ */
+public final class ForwardedHeaders {
+
+  private final List<Cidr> trustedProxies;
+  private final String assertionHeader;
+
+  public ForwardedHeaders(List<Cidr> trustedProxies, String assertionHeader) {
+    this.trustedProxies = trustedProxies;
+    this.assertionHeader = assertionHeader;
+  }
+
+  /** Result of one pass over the client's headers. */
+  public record Upstream(MultiMap headers, String requestId) {}
+
+  public Upstream build(HttpServerRequest req, String freshRequestId, String hostForUpstream) {
+    MultiMap in = req.headers();
+    List<String> declared = HopByHop.declaredBy(in.getAll("connection"));
+    boolean trusted = isTrusted(req);
+    MultiMap out = HttpHeaders.headers();
+    String cookies = null;
+    boolean h2 = req.version() == HttpVersion.HTTP_2;
+    for (Map.Entry<String, String> h : in) {
+      String name = h.getKey();
+      if (skip(name) || HopByHop.listed(declared, name)) {
+        continue;
+      }
+      if (h2 && name.equalsIgnoreCase("cookie")) {
+        // HTTP/2 may split cookies across fields; HTTP/1.1 upstreams expect one (RFC 9113 §8.2.3)
+        cookies = cookies == null ? h.getValue() : cookies + "; " + h.getValue();
+        continue;
+      }
+      out.add(name, h.getValue());
+    }
+    if (cookies != null) {
+      out.set("cookie", cookies);
+    }
+    String peer = req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
+    String proto = req.isSSL() ? "https" : "http";
+    String host = req.authority() == null ? "" : req.authority().toString();
+    String requestId = trusted && RequestIds.acceptable(in.get("x-request-id")) ? in.get("x-request-id") : freshRequestId;
+
+    out.set("x-forwarded-for", chain(trusted ? in.getAll("x-forwarded-for") : List.of(), peer));
+    out.set("x-forwarded-proto", trusted && in.contains("x-forwarded-proto") ? in.get("x-forwarded-proto") : proto);
+    out.set("x-forwarded-host", trusted && in.contains("x-forwarded-host") ? in.get("x-forwarded-host") : host);
+    String element = "for=" + forNode(peer) + ";proto=" + proto + (host.isEmpty() ? "" : ";host=" + quoted(host));
+    out.set("forwarded", chain(trusted ? in.getAll("forwarded") : List.of(), element));
+    out.set("x-request-id", requestId);
+    if (hostForUpstream != null) {
+      out.set("host", hostForUpstream);
+    }
+    return new Upstream(out, requestId);
+  }
+
+  private boolean skip(String name) {
+    if (HopByHop.is(name)) {
+      return true;
+    }
+    char c = name.charAt(0);
+    if (c == 'x' || c == 'X') {
+      return name.regionMatches(true, 0, "x-sallyport-", 0, 12)
+          || name.regionMatches(true, 0, "x-forwarded-", 0, 12)
+          || name.equalsIgnoreCase("x-request-id")
+          || name.equalsIgnoreCase(assertionHeader);
+    }
+    return name.equalsIgnoreCase("host") || name.equalsIgnoreCase("forwarded")
+        || name.equalsIgnoreCase("expect") || name.equalsIgnoreCase("content-length")
+        || name.equalsIgnoreCase(assertionHeader) || c == ':';
+  }
+
+  boolean isTrusted(HttpServerRequest req) {
+    if (trustedProxies.isEmpty() || req.remoteAddress() == null) {
+      return false;
+    }
+    byte[] addr = IpLiteral.bytes(req.remoteAddress().hostAddress());
+    for (Cidr c : trustedProxies) {
+      if (c.contains(addr)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String chain(List<String> previous, String last) {
+    if (previous.isEmpty()) {
+      return last;
+    }
+    return String.join(", ", previous) + ", " + last;
+  }
+
+  private static String forNode(String ip) {
+    return ip.indexOf(':') >= 0 ? "\"[" + ip + "]\"" : ip;
+  }
+
+  private static String quoted(String host) {
+    return host.indexOf(':') >= 0 ? "\"" + host + "\"" : host;
+  }
+}

@@ -1,0 +1,128 @@
+package io.sallyport.gateway.pipeline.forward;
+
+import io.sallyport.gateway.http.Problem;
+import io.sallyport.gateway.pipeline.Exchange;
+import io.sallyport.gateway.pipeline.route.Route;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
+
+/**
+ * FORWARD: one request to the upstream and its response back, both bodies streamed with
+ * back-pressure. Every path out of here ends the client's response or closes its connection:
+ * a client is never left hanging.
+ */
+final class Forwarder {
+
+  private final Vertx vertx;
+  private final UpstreamClients clients;
+
+  Forwarder(Vertx vertx, UpstreamClients clients) {
+    this.vertx = vertx;
+    this.clients = clients;
+  }
+
+  void forward(HttpServerRequest req, Exchange ex, Route route, MultiMap headers, HostAndPort authority,
+               String uri, long contentLength) {
+    req.pause();
+    RequestOptions opts = new RequestOptions()
+        .setServer(route.server())
+        .setMethod(req.method())
+        .setURI(uri)
+        .setHeaders(headers)
+        .setConnectTimeout(route.config().timeouts().connect().toMillis())
+        .setIdleTimeout(route.config().timeouts().idle().toMillis());
+    HttpServerResponse resp = req.response();
+    clients.get(route).request(opts).onComplete(ar -> {
+      if (ar.failed()) {
+        fail(req, ex, UpstreamFailures.classify(ar.cause(), route));
+        return;
+      }
+      HttpClientRequest upstream = ar.result();
+      if (resp.closed() || resp.ended()) {
+        upstream.reset();
+        return;
+      }
+      upstream.authority(authority);
+      ex.onClientGone = upstream::reset;
+      long[] sentAt = {0};
+      long[] timer = {-1};
+      upstream.response().onComplete(rar -> {
+        if (timer[0] >= 0) {
+          vertx.cancelTimer(timer[0]);
+        }
+        if (rar.failed()) {
+          fail(req, ex, UpstreamFailures.classify(rar.cause(), route));
+          return;
+        }
+        ex.upstreamNanos = System.nanoTime() - (sentAt[0] == 0 ? ex.startNanos : sentAt[0]);
+        relay(req, ex, rar.result());
+      });
+      BodyPump.pump(req, upstream, ex, contentLength, route.config().maxBodySize(),
+          v -> {
+            sentAt[0] = System.nanoTime();
+            long ms = route.config().timeouts().request().toMillis();
+            timer[0] = vertx.setTimer(ms, id -> {
+              timer[0] = -1;
+              if (!resp.headWritten()) {
+                upstream.reset();
+                fail(req, ex, UpstreamFailures.requestTimeout(route));
+              }
+            });
+          },
+          v -> {
+            upstream.reset();
+            fail(req, ex, new Problem(413, "request.body_too_large", "Request body too large",
+                "The body passed the " + route.config().maxBodySize() + "-byte limit of route \""
+                    + route.name() + "\"."));
+          });
+    });
+  }
+
+  private void relay(HttpServerRequest req, Exchange ex, HttpClientResponse up) {
+    HttpServerResponse resp = req.response();
+    if (resp.closed() || resp.ended()) {
+      up.request().reset();
+      return;
+    }
+    resp.setStatusCode(up.statusCode());
+    if (req.version() != HttpVersion.HTTP_2 && up.statusMessage() != null) {
+      resp.setStatusMessage(up.statusMessage());
+    }
+    ResponseHeaders.copy(up.headers(), resp.headers());
+    resp.headers().set("x-request-id", ex.requestId);
+    boolean bodyless = req.method() == HttpMethod.HEAD || up.statusCode() == 204 || up.statusCode() == 304
+        || up.statusCode() < 200;
+    if (!bodyless && !resp.headers().contains("content-length") && req.version() == HttpVersion.HTTP_1_1) {
+      resp.setChunked(true);
+    }
+    up.pipe().endOnFailure(false).to(resp).onComplete(ar -> {
+      if (ar.failed()) {
+        // the head is already out: a truncated body must look truncated, never complete
+        ex.outcome = "upstream_reset";
+        resp.reset();
+      }
+    });
+  }
+
+  private void fail(HttpServerRequest req, Exchange ex, Problem p) {
+    ex.outcome = p.code();
+    HttpServerResponse resp = req.response();
+    boolean unread = !req.isEnded();
+    if (resp.headWritten()) {
+      resp.reset();
+      return;
+    }
+    p.send(resp, ex.requestId, unread);
+    if (unread) {
+      req.connection().close();
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package io.sallyport.gateway.pipeline.forward;
+
+import io.sallyport.gateway.http.Problem;
+import io.sallyport.gateway.pipeline.AccessPolicy;
+import io.sallyport.gateway.pipeline.Decision;
+import io.sallyport.gateway.pipeline.Exchange;
+import io.sallyport.gateway.pipeline.ExchangeListener;
+import io.sallyport.gateway.pipeline.Snapshot;
+import io.sallyport.gateway.pipeline.route.PathNormalizer;
+import io.sallyport.gateway.pipeline.route.Route;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.HostAndPort;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The public listener's request handler: hygiene, ROUTE, the access decision, then FORWARD (or
+ * the WebSocket tunnel). One instance per event loop; everything here runs on that loop and
+ * touches only in-memory state.
+ */
+public final class ProxyHandler implements Handler<HttpServerRequest> {
+
+  private final Supplier<Snapshot> live;
+  private final AccessPolicy policy;
+  private final Supplier<String> ids;
+  private final Clock clock;
+  private final ExchangeListener listener;
+  private final UpstreamClients clients;
+  private final Forwarder forwarder;
+  private final WebSocketTunnel tunnel;
+  private long headersGeneration = -1;
+  private ForwardedHeaders headers;
+
+  public ProxyHandler(Vertx vertx, Supplier<Snapshot> live, AccessPolicy policy, Supplier<String> ids,
+                      Clock clock, ExchangeListener listener, WebSocketTunnel.Counter webSockets) {
+    this.live = live;
+    this.policy = policy;
+    this.ids = ids;
+    this.clock = clock;
+    this.listener = listener;
+    this.clients = new UpstreamClients(vertx);
+    this.forwarder = new Forwarder(vertx, clients);
+    this.tunnel = new WebSocketTunnel(clients, webSockets);
+  }
+
+  @Override
+  public void handle(HttpServerRequest req) {
+    Snapshot snap = live.get();
+    ForwardedHeaders fh = headersFor(snap);
+    Exchange ex = new Exchange(ids.get(), System.nanoTime(), clock.millis(), req.method().name(), req.path());
+    HttpServerResponse resp = req.response();
+    resp.endHandler(v -> complete(ex, resp));
+    resp.closeHandler(v -> {
+      if (!resp.ended()) {
+        ex.outcome = "client_closed";
+        if (ex.onClientGone != null) {
+          ex.onClientGone.run();
+        }
+      }
+      complete(ex, resp);
+    });
+
+    Problem bad = RequestHygiene.check(req);
+    if (bad != null) {
+      refuse(req, ex, bad, true);
+      return;
+    }
+    String path = PathNormalizer.normalize(req.path());
+    if (path == null) {
+      refuse(req, ex, new Problem(400, "request.ambiguous_path", "Ambiguous path",
+          "The path \"" + RequestHygiene.clip(req.path()) + "\" has dot segments, backslashes, control "
+              + "characters or bad escapes; send the path in its plain form."), hasBody(req));
+      return;
+    }
+    Route route = snap.routes().match(hostOf(req), path);
+    if (route == null) {
+      refuse(req, ex, new Problem(404, "route.not_found", "No route",
+          "No route matches host \"" + RequestHygiene.clip(String.valueOf(hostOf(req))) + "\" and path \""
+              + RequestHygiene.clip(path) + "\"."), hasBody(req));
+      return;
+    }
+    ex.route = route;
+    Decision decision = policy.decide(route, req);
+    ex.decision = decision;
+    if (!decision.allowed()) {
+      String detail = decision.reasons().isEmpty() ? "" : decision.reasons().get(0).detail();
+      int status = decision.primaryCode().startsWith("authn.") ? 401 : 403;
+      refuse(req, ex, new Problem(status, decision.primaryCode(), "Access denied", detail), hasBody(req));
+      return;
+    }
+    long length = RequestHygiene.contentLength(req);
+    long limit = route.config().maxBodySize();
+    if (limit >= 0 && length > limit) {
+      refuse(req, ex, new Problem(413, "request.body_too_large", "Request body too large",
+          "The body is " + length + " bytes; route \"" + route.name() + "\" accepts at most " + limit + "."), true);
+      return;
+    }
+    ForwardedHeaders.Upstream up = fh.build(req, ex.requestId, null);
+    ex.requestId = up.requestId();
+    HostAndPort authority = route.config().preserveHost() && req.authority() != null
+        ? req.authority() : route.upstreamAuthority();
+    String uri = route.upstreamUri(path, req.query());
+    if (req.canUpgradeToWebSocket()) {
+      tunnel.open(req, ex, route, up.headers(), authority, uri);
+    } else {
+      forwarder.forward(req, ex, route, up.headers(), authority, uri, length);
+    }
+  }
+
+  /** Closes pools no route of the current configuration uses, after in-flight work drains. */
+  public void retainPools(java.util.Set<Route.UpstreamKey> live, long graceMillis) {
+    clients.retainOnly(live, graceMillis);
+  }
+
+  public void close() {
+    clients.closeAll();
+  }
+
+  private void refuse(HttpServerRequest req, Exchange ex, Problem p, boolean close) {
+    ex.outcome = p.code();
+    p.send(req.response(), ex.requestId, close);
+    if (close) {
+      req.connection().close();
+    }
+  }
+
+  private void complete(Exchange ex, HttpServerResponse resp) {
+    if (ex.finish()) {
+      ex.status = resp.getStatusCode();
+      ex.bytesOut = resp.bytesWritten();
+      listener.completed(ex);
+    }
+  }
+
+  private ForwardedHeaders headersFor(Snapshot snap) {
+    if (snap.generation() != headersGeneration) {
+      headers = new ForwardedHeaders(snap.proxy().trustedProxies(), snap.proxy().assertionHeader());
+      headersGeneration = snap.generation();
+    }
+    return headers;
+  }
+
+  static String hostOf(HttpServerRequest req) {
+    HostAndPort a = req.authority();
+    if (a == null || a.host() == null || a.host().isEmpty()) {
+      return null;
+    }
+    String h = a.host().toLowerCase(Locale.ROOT);
+    return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+  }
+
+  static boolean hasBody(HttpServerRequest req) {
+    return !req.isEnded() && (req.headers().contains("transfer-encoding")
+        || RequestHygiene.contentLength(req) > 0 || req.version() == io.vertx.core.http.HttpVersion.HTTP_2);
+  }
+}

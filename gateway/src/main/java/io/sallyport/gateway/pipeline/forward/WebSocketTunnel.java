@@ -1,0 +1,105 @@
+package io.sallyport.gateway.pipeline.forward;
+
+import io.sallyport.gateway.http.Problem;
+import io.sallyport.gateway.pipeline.Exchange;
+import io.sallyport.gateway.pipeline.route.Route;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.NetSocket;
+import java.util.Map;
+
+/**
+ * WebSocket upgrades: the upgrade request goes upstream like any other (same route, same
+ * decision, same header hygiene); when the upstream answers 101 the two connections are spliced
+ * into a byte tunnel with back-pressure both ways. Anything else the upstream answers is relayed
+ * as a plain response.
+ */
+public final class WebSocketTunnel {
+
+  /** Tracks open tunnels for the metrics. */
+  public interface Counter {
+    void opened();
+
+    void closed();
+  }
+
+  private final UpstreamClients clients;
+  private final Counter counter;
+
+  WebSocketTunnel(UpstreamClients clients, Counter counter) {
+    this.clients = clients;
+    this.counter = counter;
+  }
+
+  void open(HttpServerRequest req, Exchange ex, Route route, MultiMap headers, HostAndPort authority, String uri) {
+    req.pause();
+    // Upgrade and Connection are hop-by-hop and were stripped; the upgrade itself is re-stated
+    headers.set("connection", "Upgrade").set("upgrade", "websocket");
+    RequestOptions opts = new RequestOptions()
+        .setServer(route.server())
+        .setMethod(req.method())
+        .setURI(uri)
+        .setHeaders(headers)
+        .setConnectTimeout(route.config().timeouts().connect().toMillis());
+    clients.get(route).request(opts).compose(up -> {
+      up.authority(authority);
+      ex.onClientGone = up::reset;
+      return up.connect();
+    }).onComplete(ar -> {
+      HttpServerResponse resp = req.response();
+      if (ar.failed()) {
+        Problem p = UpstreamFailures.classify(ar.cause(), route);
+        ex.outcome = p.code();
+        p.send(resp, ex.requestId, true);
+        req.connection().close();
+        return;
+      }
+      HttpClientResponse up = ar.result();
+      if (up.statusCode() != 101) {
+        resp.setStatusCode(up.statusCode());
+        ResponseHeaders.copy(up.headers(), resp.headers());
+        resp.headers().set("x-request-id", ex.requestId);
+        req.resume();
+        up.pipe().endOnFailure(false).to(resp).onComplete(r -> {
+          if (r.failed()) {
+            resp.reset();
+          }
+        });
+        return;
+      }
+      resp.setStatusCode(101);
+      for (Map.Entry<String, String> h : up.headers()) {
+        resp.headers().add(h.getKey(), h.getValue());
+      }
+      resp.headers().set("x-request-id", ex.requestId);
+      req.toNetSocket().onComplete(sar -> {
+        if (sar.failed()) {
+          up.netSocket().close();
+          return;
+        }
+        splice(sar.result(), up.netSocket());
+      });
+    });
+  }
+
+  private void splice(NetSocket client, NetSocket upstream) {
+    counter.opened();
+    boolean[] closed = {false};
+    Runnable closeBoth = () -> {
+      if (!closed[0]) {
+        closed[0] = true;
+        counter.closed();
+      }
+      client.close();
+      upstream.close();
+    };
+    client.closeHandler(v -> closeBoth.run());
+    upstream.closeHandler(v -> closeBoth.run());
+    client.pipeTo(upstream);
+    upstream.pipeTo(client);
+  }
+}
