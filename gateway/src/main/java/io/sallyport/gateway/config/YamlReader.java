@@ -113,7 +113,12 @@ final class YamlReader {
       return new Node(path, null, line);
     }
     String resolved = References.resolveEnv(s.getValue(), env, path, errors);
-    return new Node(path, resolved == null ? Node.INVALID : resolved, line);
+    if (resolved == null) {
+      return new Node(path, Node.INVALID, line);
+    }
+    // "${X:-}" means "nothing when X is unset": treat it like an absent value, not an empty string
+    boolean emptied = resolved.isEmpty() && !s.getValue().isEmpty();
+    return new Node(path, emptied ? null : resolved, line);
   }
 
   private static boolean isNull(ScalarNode s) {
