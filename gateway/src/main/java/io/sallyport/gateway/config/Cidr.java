@@ -11,7 +11,10 @@ public record Cidr(byte[] network, int prefixLength, String text) {
     String s = text.trim();
     int slash = s.indexOf('/');
     String addr = slash < 0 ? s : s.substring(0, slash);
-    if (!addr.matches("[0-9a-fA-F:.]+")) {
+    // only literals: anything else would make InetAddress do a DNS lookup ("deadbeef", "1.2.3")
+    boolean v4 = addr.matches("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    boolean v6 = addr.contains(":") && addr.matches("[0-9a-fA-F:.]+");
+    if (!v4 && !v6) {
       throw new IllegalArgumentException("not an IP address or CIDR: \"" + text + "\"");
     }
     byte[] bytes;
@@ -51,6 +54,18 @@ public record Cidr(byte[] network, int prefixLength, String text) {
     }
     int mask = (0xFF << (8 - rest)) & 0xFF;
     return (address[full] & mask) == (network[full] & mask);
+  }
+
+  /** By value: the record default would compare the address arrays by identity. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Cidr c && prefixLength == c.prefixLength && java.util.Arrays.equals(network, c.network)
+        && text.equals(c.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * java.util.Arrays.hashCode(network) + prefixLength;
   }
 
   @Override

@@ -1,0 +1,63 @@
+package io.sallyport.gateway.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** {@code tenant:}: the Entra tenant; absent until identity is configured. */
+final class TenantSection {
+  private static final Pattern GUID =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final String GUID_EXPECTED = "a GUID like 00000000-0000-0000-0000-000000000000";
+  private static final String AUTHORITY_EXPECTED =
+      "an absolute https URL such as https://login.microsoftonline.com (http only for localhost)";
+  // plain http is only tolerable when the token traffic never leaves the machine (the devtenant)
+  private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
+
+  private TenantSection() {}
+
+  static TenantConfig read(Section root) {
+    Section s = root.section("tenant", "id", "authority", "client-id", "client-secret");
+    if (!s.present()) {
+      return null;
+    }
+    s.required("id", GUID_EXPECTED);
+    s.required("authority", AUTHORITY_EXPECTED);
+    s.required("client-id", GUID_EXPECTED);
+    return new TenantConfig(guid(s, "id"), authority(s), guid(s, "client-id"), s.secret("client-secret"));
+  }
+
+  private static String guid(Section s, String key) {
+    String v = s.text(key, GUID_EXPECTED);
+    if (v != null && !GUID.matcher(v).matches()) {
+      s.badValue(key, GUID_EXPECTED, v);
+      return null;
+    }
+    // tokens carry tid/aud in lower case; comparing later must not depend on how it was typed
+    return v == null ? null : v.toLowerCase(Locale.ROOT);
+  }
+
+  private static URI authority(Section s) {
+    String v = s.text("authority", AUTHORITY_EXPECTED);
+    if (v == null) {
+      return null;
+    }
+    try {
+      URI u = new URI(v);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
+      boolean ok = !host.isEmpty() && u.getRawQuery() == null && u.getRawFragment() == null
+          && u.getRawUserInfo() == null
+          && (scheme.equals("https") || scheme.equals("http") && LOOPBACK.contains(host));
+      if (ok) {
+        return u;
+      }
+    } catch (URISyntaxException e) {
+      // reported below, with the expectation
+    }
+    s.badValue("authority", AUTHORITY_EXPECTED, v);
+    return null;
+  }
+}

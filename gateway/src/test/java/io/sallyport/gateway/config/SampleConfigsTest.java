@@ -1,0 +1,60 @@
+package io.sallyport.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every shipped sample in config/*.yaml must stay valid: people copy them. */
+class SampleConfigsTest {
+  private static final Path CONFIG_DIR = Path.of("..", "config");
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+
+  static Stream<Path> samples() throws IOException {
+    try (Stream<Path> files = Files.list(CONFIG_DIR)) {
+      List<Path> list = files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+          .filter(Files::isRegularFile).sorted().toList();
+      return list.stream();
+    }
+  }
+
+  @Test
+  void theExpectedSamplesExist() throws IOException {
+    assertThat(samples().map(p -> p.getFileName().toString()))
+        .contains("demo.yaml", "single-node-h2.yaml", "multi-node-postgres.yaml", "entra-tenant.yaml");
+  }
+
+  @ParameterizedTest
+  @MethodSource("samples")
+  void sampleIsValid(Path sample) throws IOException {
+    Map<String, String> env = new HashMap<>();
+    Matcher m = REFERENCE.matcher(Files.readString(sample));
+    while (m.find()) {
+      env.put(m.group(1), "sample-value-for-" + m.group(1));
+    }
+    assertThatCode(() -> ConfigLoader.load(sample, env)).doesNotThrowAnyException();
+    assertThat(ConfigLoader.load(sample, env).routes()).isNotEmpty();
+  }
+
+  @Test
+  void demoIsPublicRoutesToTheDemoUpstreamWithH2() {
+    SallyportConfig c = ConfigLoader.load(CONFIG_DIR.resolve("demo.yaml"), Map.of());
+    assertThat(c.routes()).allSatisfy(r -> {
+      assertThat(r.isPublic()).isTrue();
+      assertThat(r.upstream().toString()).isEqualTo("http://127.0.0.1:9090");
+    });
+    assertThat(c.store().kind()).isEqualTo(StoreConfig.Kind.H2);
+    assertThat(c.store().path()).isEqualTo(CONFIG_DIR.toAbsolutePath().normalize().resolve("data"));
+  }
+}
