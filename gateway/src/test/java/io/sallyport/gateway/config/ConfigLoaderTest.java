@@ -429,6 +429,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void plainScalarsStayTextSoYaml11BooleansDoNotBite() {
+    assertThat(parse("access-log: off\n" + ROUTE).accessLog()).isEqualTo(new AccessLogConfig("off"));
+    assertThat(parse("access-log: off\n" + ROUTE).accessLog().enabled()).isFalse();
+    assertThat(parse("access-log: logs/access.log\n" + ROUTE).accessLog().target())
+        .isEqualTo(dir.resolve("logs/access.log").toString());
+    assertThat(parse(ROUTE.replace("name: r", "name: \"0755\"")).routes().get(0).name()).isEqualTo("0755");
+  }
+
+  @Test
   void unlimitedBodySizeOnlyOnRoutes() {
     assertThat(parse(ROUTE + "    max-body-size: unlimited\n").routes().get(0).maxBodySize()).isEqualTo(-1);
     assertThat(parse(ROUTE + "    max-body-size: 1MB\n").routes().get(0).maxBodySize()).isEqualTo(1_000_000);
