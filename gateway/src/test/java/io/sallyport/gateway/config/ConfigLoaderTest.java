@@ -245,4 +245,247 @@ class ConfigLoaderTest {
     }
     assertThat(errorsOf(yaml)).containsExactly(expected.replace("<config>", source.toString()));
   }
+
+  @Test
+  void manyErrorsAreReportedTogether() {
+    String yaml = """
+        listeners:
+          public: { port: abc, http2: maybe }
+        proxy:
+          reload-interval: 2
+        store: { kind: h2, pool-size: 99 }
+        routes:
+          - name: a
+            upstrem: http://x
+          - name: a
+            upstream: "htp:/x"
+          - name: c
+            upstream: http://x
+        """;
+    assertThat(errorsOf(yaml)).containsExactly(
+        "listeners.public.port: expected an integer 1..65535 (0 for any free port), got \"abc\"",
+        "listeners.public.http2: expected true or false, got \"maybe\"",
+        "proxy.reload-interval: expected a duration with a unit, like 500ms, 5s, 15m, 4h or 1d, got \"2\"",
+        "store.pool-size: expected an integer 1..64, got \"99\"",
+        "routes[0].upstrem: unknown key; did you mean \"upstream\"?",
+        "routes[0].upstream: required; expected an absolute http(s) URL such as http://10.0.0.5:3000",
+        "routes[1].upstream: not an absolute http(s) URL: \"htp:/x\"",
+        "routes[1].name: duplicate name \"a\"; already used by routes[0]",
+        "routes[1].match: same host and path-prefix as routes[0] (host any, path-prefix \"/\"); "
+            + "expected each (host, path-prefix) pair once",
+        "routes[2].match: same host and path-prefix as routes[0] (host any, path-prefix \"/\"); "
+            + "expected each (host, path-prefix) pair once");
+  }
+
+  @Test
+  void exceptionMessageListsEveryErrorOnItsOwnLineWithoutStackTrace() {
+    assertThatThrownBy(() -> parse("routes:\n  - name: r\n    upstream: x\n    public: 1\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("routes[0].upstream: not an absolute http(s) URL: \"x\"\n"
+            + "routes[0].public: expected true or false, got \"1\"")
+        .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
+  }
+
+  @Test
+  void duplicateMatchNamesBothIndexesEvenWithDifferentSpelling() {
+    assertThat(errorsOf("""
+        routes:
+          - { name: a, upstream: "http://x", match: { host: A.example.com, path-prefix: /p } }
+          - { name: b, upstream: "http://x", match: { host: a.example.com, path-prefix: /q } }
+          - { name: c, upstream: "http://x", match: { host: a.EXAMPLE.com, path-prefix: /p } }
+        """)).containsExactly("routes[2].match: same host and path-prefix as routes[0] (host \"a.example.com\", "
+            + "path-prefix \"/p\"); expected each (host, path-prefix) pair once");
+  }
+
+  @Test
+  void envReferencesWorkInEveryStringWholeOrEmbeddedWithDefaults() {
+    SallyportConfig c = parse("""
+        listeners: { public: { port: "${PORT}" } }
+        proxy: { assertion-header: "X-${UNSET_H:-Who}" }
+        routes:
+          - name: r
+            match: { host: "${HOST}" }
+            upstream: "http://${HOST}:${UPORT:-81}/a"
+            rewrite-prefix: "/x$${b}"
+        """);
+    assertThat(c.listeners().publicListener().port()).isEqualTo(9000);
+    assertThat(c.proxy().assertionHeader()).isEqualTo("X-Who");
+    assertThat(c.routes().get(0).host()).isEqualTo("app.example.com");
+    assertThat(c.routes().get(0).upstream()).isEqualTo(URI.create("http://app.example.com:81/a"));
+    assertThat(c.routes().get(0).rewritePrefix()).isEqualTo("/x${b}"); // $${ escapes a literal ${
+  }
+
+  @Test
+  void fileReferencesReadSecretsRelativeOrAbsoluteWithoutTrailingNewline() {
+    String tenant = "tenant: { id: " + GUID + ", authority: \"https://x\", client-id: " + GUID
+        + ", client-secret: \"%s\" }\n";
+    assertThat(parse(tenant.formatted("file:client-secret") + ROUTE).tenant().clientSecret()).isEqualTo(SECRET);
+    assertThat(parse(tenant.formatted("file:" + dir.resolve("client-secret")) + ROUTE).tenant().clientSecret())
+        .isEqualTo(SECRET);
+    assertThat(parse(tenant.formatted("${SECRET}") + ROUTE).tenant().clientSecret()).isEqualTo(SECRET);
+    // file: is only for secrets; elsewhere it is an ordinary string
+    assertThat(parse(ROUTE + "    rewrite-prefix: /file:x\n").routes().get(0).rewritePrefix()).isEqualTo("/file:x");
+  }
+
+  @Test
+  void secretsNeverAppearInErrorsOrToString() {
+    String yaml = """
+        tenant: { id: bad, authority: "https://x", client-id: %s, client-secret: "file:client-secret" }
+        store: { kind: postgres, url: "jdbc:postgresql://h/db", password: "${SECRET}", pool-size: 0 }
+        routes: []
+        """.formatted(GUID);
+    assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET).contains("tenant.id"));
+    SallyportConfig c = parse(yaml.replace("id: bad", "id: " + GUID).replace("pool-size: 0", "pool-size: 1")
+        .replace("routes: []", ROUTE));
+    assertThat(c.tenant().clientSecret()).isEqualTo(SECRET);
+    assertThat(c.store().password()).isEqualTo(SECRET);
+    assertThat(c.tenant().toString()).doesNotContain(SECRET);
+    assertThat(c.store().toString()).doesNotContain(SECRET);
+    assertThat(c.toString()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void yamlSyntaxErrorIsOneErrorWithLineAndColumn() {
+    assertThat(errorsOf("routes:\n  - name: r\n    upstream: [http://x\n")).containsExactly(
+        source + ": YAML syntax error at line 4, column 1: expected ',' or ']', but got <stream end>");
+    assertThat(errorsOf("routes:\n  - name: r\n   bad: : x\n")).singleElement().asString()
+        .startsWith(source + ": YAML syntax error at line 3, column ");
+  }
+
+  @Test
+  void aliasBombsAreRefused() {
+    StringBuilder many = new StringBuilder("a: &a [x, x]\n");
+    String prev = "a";
+    for (int level = 0; level < 9; level++) { // 81 aliases: over the limit
+      String name = "l" + level;
+      many.append(name).append(": &").append(name).append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(9, "*" + prev))).append("]\n");
+      prev = name;
+    }
+    assertThat(errorsOf(many.toString())).containsExactly(
+        source + ": more than 50 aliases to collections; refusing a possible alias bomb");
+    StringBuilder few = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    prev = "a";
+    for (int level = 0; level < 5; level++) { // 50 aliases, but 10^6 values once expanded
+      String name = "l" + level;
+      few.append(name).append(": &").append(name).append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(10, "*" + prev))).append("]\n");
+      prev = name;
+    }
+    assertThat(errorsOf(few.toString())).containsExactly(
+        source + ": document expands to more than 20000 values (aliases?); refusing it");
+  }
+
+  @Test
+  void aFewAliasesForSharedSettingsAreFine() {
+    SallyportConfig c = parse("""
+        routes:
+          - { name: a, upstream: "http://x", match: { path-prefix: /a }, timeouts: &t { connect: 1s } }
+          - { name: b, upstream: "http://x", match: { path-prefix: /b }, timeouts: *t }
+        """);
+    assertThat(c.routes().get(1).timeouts().connect()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void loadReportsUnreadableFilesPrecisely() throws IOException {
+    Path missing = dir.resolve("nope.yaml");
+    assertThatThrownBy(() -> ConfigLoader.load(missing, ENV)).isInstanceOf(ConfigException.class)
+        .hasMessage(missing + ": file does not exist");
+    assertThatThrownBy(() -> ConfigLoader.load(dir, ENV)).hasMessage(dir + ": is a directory; expected a YAML file");
+    Path sub = Files.createDirectories(dir.resolve("sub"));
+    Path file = Files.writeString(sub.resolve("s.yaml"), "store: { kind: h2, path: state }\n" + ROUTE);
+    SallyportConfig c = ConfigLoader.load(file, Map.of());
+    assertThat(c.source()).isEqualTo(file);
+    assertThat(c.store().path()).isEqualTo(sub.resolve("state"));
+  }
+
+  static Stream<Arguments> durations() {
+    return Stream.of(arguments("500ms", Duration.ofMillis(500)), arguments("5s", Duration.ofSeconds(5)),
+        arguments("15m", Duration.ofMinutes(15)), arguments("4h", Duration.ofHours(4)),
+        arguments("1d", Duration.ofDays(1)), arguments("0s", Duration.ZERO), arguments("30", null),
+        arguments("5 s", null), arguments("-5s", null), arguments("1.5s", null), arguments("5S", null),
+        arguments("1h30m", null), arguments("", null), arguments("s", null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("durations")
+  void durationTable(String text, Duration expected) {
+    assertThat(Scalars.duration(text)).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> sizes() {
+    return Stream.of(arguments("100", 100L), arguments("0", 0L), arguments("512B", 512L),
+        arguments("64KiB", 65_536L), arguments("1MiB", 1_048_576L), arguments("2GiB", 2_147_483_648L),
+        arguments("10KB", 10_000L), arguments("10MB", 10_000_000L), arguments("1GB", 1_000_000_000L),
+        arguments("10kb", null), arguments("1.5MiB", null), arguments("-1", null), arguments("unlimited", null),
+        arguments("1 MiB", null), arguments("999999999999999GiB", null), arguments("", null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("sizes")
+  void sizeTable(String text, Long expected) {
+    assertThat(Scalars.size(text)).isEqualTo(expected);
+  }
+
+  @Test
+  void plainScalarsStayTextSoYaml11BooleansDoNotBite() {
+    assertThat(parse("access-log: off\n" + ROUTE).accessLog()).isEqualTo(new AccessLogConfig("off"));
+    assertThat(parse("access-log: off\n" + ROUTE).accessLog().enabled()).isFalse();
+    assertThat(parse("access-log: logs/access.log\n" + ROUTE).accessLog().target())
+        .isEqualTo(dir.resolve("logs/access.log").toString());
+    assertThat(parse(ROUTE.replace("name: r", "name: \"0755\"")).routes().get(0).name()).isEqualTo("0755");
+  }
+
+  @Test
+  void unlimitedBodySizeOnlyOnRoutes() {
+    assertThat(parse(ROUTE + "    max-body-size: unlimited\n").routes().get(0).maxBodySize()).isEqualTo(-1);
+    assertThat(parse(ROUTE + "    max-body-size: 1MB\n").routes().get(0).maxBodySize()).isEqualTo(1_000_000);
+  }
+
+  static Stream<Arguments> suggestions() {
+    return Stream.of(arguments("upstrem", "upstream"), arguments("upstreams", "upstream"),
+        arguments("pubic", "public"), arguments("max-body", "max-body-size"), arguments("timeout", "timeouts"),
+        arguments("zzz", null), arguments("completely-different", null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("suggestions")
+  void didYouMeanTable(String typo, String expected) {
+    assertThat(Suggestions.closest(typo, List.of("name", "match", "upstream", "rewrite-prefix", "public",
+        "preserve-host", "max-body-size", "max-connections", "timeouts", "upstream-tls"))).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> cidrs() {
+    return Stream.of(
+        arguments("10.0.0.0/8", "10.255.1.2", true), arguments("10.0.0.0/8", "11.0.0.1", false),
+        arguments("192.168.1.7", "192.168.1.7", true), arguments("192.168.1.7", "192.168.1.8", false),
+        arguments("172.16.0.0/12", "172.31.255.255", true), arguments("0.0.0.0/0", "8.8.8.8", true),
+        arguments("2001:db8::/32", "2001:db8:ffff::1", true), arguments("2001:db8::/32", "2001:db9::1", false),
+        arguments("::1", "::1", true), arguments("::1", "127.0.0.1", false),
+        arguments("fd00::/64", "fd00::abcd", true));
+  }
+
+  @ParameterizedTest
+  @MethodSource("cidrs")
+  void cidrTable(String cidr, String address, boolean contained) throws IOException {
+    assertThat(Cidr.parse(cidr).contains(InetAddress.getByName(address).getAddress())).isEqualTo(contained);
+  }
+
+  static Stream<Arguments> badCidrs() {
+    return Stream.of(arguments("10.0.0.0/33", "CIDR prefix length must be 0..32: \"10.0.0.0/33\""),
+        arguments("::/129", "CIDR prefix length must be 0..128: \"::/129\""),
+        arguments("10.0.0.0/x", "not a CIDR prefix length: \"10.0.0.0/x\""),
+        arguments("example.com", "not an IP address or CIDR: \"example.com\""),
+        arguments("deadbeef", "not an IP address or CIDR: \"deadbeef\""),
+        arguments("1.2.3", "not an IP address or CIDR: \"1.2.3\""),
+        arguments("256.1.1.1", "not an IP address or CIDR: \"256.1.1.1\""),
+        arguments("", "not an IP address or CIDR: \"\""));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badCidrs")
+  void badCidrTable(String text, String message) {
+    assertThatThrownBy(() -> Cidr.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+  }
 }
