@@ -69,8 +69,7 @@ final class UpstreamClients {
         .setReceiveBufferSize(CHUNK)
         .setSendBufferSize(1024 * 1024)
         .setTcpNoDelay(true)
-        .setDecompressionSupported(false)
-        .setTryUseCompression(false);
+        .setDecompressionSupported(false);
     if (key.tls()) {
       o.setSsl(true).setForceSni(true);
       if (key.trust() != null) {

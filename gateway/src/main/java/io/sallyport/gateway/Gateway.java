@@ -1,0 +1,200 @@
+package io.sallyport.gateway;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sallyport.gateway.accesslog.AccessLog;
+import io.sallyport.gateway.config.SallyportConfig;
+import io.sallyport.gateway.http.InvalidRequests;
+import io.sallyport.gateway.http.RequestIds;
+import io.sallyport.gateway.listener.PublicListenerVerticle;
+import io.sallyport.gateway.management.ManagementServer;
+import io.sallyport.gateway.management.ReadinessCheck;
+import io.sallyport.gateway.metrics.ProxyMetrics;
+import io.sallyport.gateway.metrics.Registries;
+import io.sallyport.gateway.pipeline.AccessPolicy;
+import io.sallyport.gateway.pipeline.ExchangeListener;
+import io.sallyport.gateway.pipeline.Snapshot;
+import io.sallyport.gateway.pipeline.forward.ProxyHandler;
+import io.sallyport.gateway.pipeline.route.Route;
+import io.sallyport.gateway.reload.ConfigWatcher;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: every component is built here from the configuration, by constructor,
+ * and nowhere else. Starting it binds the listeners; stopping it drains them.
+ */
+public final class Gateway {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  /** What the process provides: time, environment, where the access log goes by default. */
+  public record Environment(Clock clock, Map<String, String> env, OutputStream stdout, int eventLoops) {
+    public static Environment system() {
+      return new Environment(Clock.systemUTC(), System.getenv(), System.out,
+          Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+  }
+
+  private final Vertx vertx;
+  private final AtomicReference<Snapshot> live;
+  private final List<PublicListenerVerticle> listeners = new CopyOnWriteArrayList<>();
+  private final PrometheusMeterRegistry registry;
+  private final AccessLog accessLog;
+  private ManagementServer management;
+  private ConfigWatcher watcher;
+  private volatile boolean serving;
+  private int publicPort;
+  private int managementPort;
+
+  private Gateway(Vertx vertx, SallyportConfig config, PrometheusMeterRegistry registry, AccessLog accessLog) {
+    this.vertx = vertx;
+    this.live = new AtomicReference<>(Snapshot.of(config, 1));
+    this.registry = registry;
+    this.accessLog = accessLog;
+  }
+
+  public static Future<Gateway> start(SallyportConfig config, Environment environment) {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)
+        .setEventLoopPoolSize(Math.max(environment.eventLoops(), 1)));
+    Gateway g = new Gateway(vertx, config, Registries.prometheus(), accessLog(config, environment));
+    return g.boot(config, environment).map(g).recover(t -> {
+      LOG.error("gateway failed to start: {}", t.toString());
+      return g.stop().transform(ignored -> Future.failedFuture(t));
+    });
+  }
+
+  private Future<Void> boot(SallyportConfig config, Environment environment) {
+    ProxyMetrics metrics = new ProxyMetrics(registry);
+    Supplier<String> ids = new RequestIds();
+    ExchangeListener listener = accessLog == null ? metrics : ExchangeListener.all(metrics, accessLog);
+    AccessPolicy policy = AccessPolicy.publicRoutesOnly();
+    InvalidRequests invalid = new InvalidRequests(ids, p -> { });
+    management = new ManagementServer(vertx, registry, readinessChecks(), () -> serving);
+    int instances = Math.max(1, environment.eventLoops());
+    return management.listen(config.listeners().management())
+        .compose(mport -> {
+          managementPort = mport;
+          return deployListener(config, 1, config.listeners().publicListener().port(), metrics, ids,
+              environment, listener, policy, invalid);
+        })
+        .compose(port -> {
+          publicPort = port;
+          // port 0 means "any": the first instance picked it, the rest share it
+          return instances > 1 ? deployListener(config, instances - 1, port, metrics, ids, environment,
+              listener, policy, invalid) : Future.succeededFuture(port);
+        })
+        .map(port -> {
+          if (config.source() != null) {
+            watcher = new ConfigWatcher(vertx, config.source(), environment.env(), live, this::onReload);
+            watcher.start(config.proxy().reloadInterval().toMillis());
+          }
+          serving = true;
+          LOG.info("sallyport listening: public {}:{} ({} event loop(s)), management {}:{}",
+              config.listeners().publicListener().host(), publicPort, instances,
+              config.listeners().management().host(), managementPort);
+          return null;
+        });
+  }
+
+  private Future<Integer> deployListener(SallyportConfig config, int count, int port, ProxyMetrics metrics,
+                                         Supplier<String> ids, Environment environment,
+                                         ExchangeListener listener, AccessPolicy policy, InvalidRequests invalid) {
+    List<PublicListenerVerticle> deployed = new ArrayList<>();
+    return vertx.deployVerticle(() -> {
+      PublicListenerVerticle v = new PublicListenerVerticle(config.listeners().publicListener(), port,
+          vx -> new ProxyHandler(vx, live::get, policy, ids, environment.clock(), listener, metrics),
+          invalid, metrics);
+      deployed.add(v);
+      listeners.add(v);
+      return v;
+    }, new DeploymentOptions().setInstances(count)).map(id -> deployed.get(0).actualPort());
+  }
+
+  private List<ReadinessCheck> readinessChecks() {
+    return List.of(ReadinessCheck.of("listeners", () -> serving
+        ? Future.succeededFuture() : Future.failedFuture("not serving")));
+  }
+
+  private void onReload(Snapshot snapshot) {
+    Set<Route.UpstreamKey> keys = snapshot.routes().routes().stream().map(Route::clientKey)
+        .collect(Collectors.toSet());
+    long grace = snapshot.routes().routes().stream()
+        .mapToLong(r -> r.config().timeouts().request().toMillis() + r.config().timeouts().idle().toMillis())
+        .max().orElse(60_000);
+    listeners.forEach(l -> l.retainPools(keys, grace));
+  }
+
+  /** Test and reload hook: checks the config file now instead of waiting for the interval. */
+  public Future<Boolean> reloadNow() {
+    return watcher == null ? Future.succeededFuture(false) : watcher.check();
+  }
+
+  public Snapshot snapshot() {
+    return live.get();
+  }
+
+  public int publicPort() {
+    return publicPort;
+  }
+
+  public int managementPort() {
+    return managementPort;
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** Stops accepting, drains in-flight exchanges up to the configured grace, then closes. */
+  public Future<Void> stop() {
+    serving = false;
+    if (watcher != null) {
+      watcher.stop();
+    }
+    var grace = live.get().proxy().shutdownGrace();
+    List<Future<Void>> drains = new ArrayList<>();
+    listeners.forEach(l -> drains.add(l.drain(grace)));
+    return Future.join(drains)
+        .eventually(() -> management == null ? Future.succeededFuture() : management.close())
+        .eventually(vertx::close)
+        .eventually(() -> {
+          if (accessLog != null) {
+            accessLog.close();
+          }
+          registry.close();
+          return Future.succeededFuture();
+        }).mapEmpty();
+  }
+
+  private static AccessLog accessLog(SallyportConfig config, Environment environment) {
+    String target = config.accessLog().target();
+    if ("off".equals(target)) {
+      return null;
+    }
+    if ("stdout".equals(target)) {
+      return new AccessLog(environment.stdout());
+    }
+    try {
+      return new AccessLog(new FileOutputStream(target, true));
+    } catch (IOException e) {
+      throw new UncheckedIOException("access-log: cannot open \"" + target + "\" for appending", e);
+    }
+  }
+}
