@@ -88,17 +88,17 @@ public final class Gateway {
     InvalidRequests invalid = new InvalidRequests(ids, p -> { });
     management = new ManagementServer(vertx, registry, readinessChecks(), () -> serving);
     int instances = Math.max(1, environment.eventLoops());
+    int configured = config.listeners().publicListener().port();
+    // a negative port asks Vert.x for one random port shared by every instance of the deployment
+    int bindPort = configured == 0 ? -1 : configured;
     return management.listen(config.listeners().management())
         .compose(mport -> {
           managementPort = mport;
-          return deployListener(config, 1, config.listeners().publicListener().port(), metrics, ids,
-              environment, listener, policy, invalid);
+          return deployListener(config, instances, bindPort, metrics, ids, environment, listener, policy, invalid);
         })
         .compose(port -> {
           publicPort = port;
-          // port 0 means "any": the first instance picked it, the rest share it
-          return instances > 1 ? deployListener(config, instances - 1, port, metrics, ids, environment,
-              listener, policy, invalid) : Future.succeededFuture(port);
+          return Future.succeededFuture(port);
         })
         .map(port -> {
           if (config.source() != null) {

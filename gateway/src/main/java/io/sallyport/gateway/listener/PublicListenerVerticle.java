@@ -63,9 +63,14 @@ public final class PublicListenerVerticle extends VerticleBase {
 
   /** Stops accepting and lets in-flight exchanges finish, up to {@code grace}. */
   public Future<Void> drain(Duration grace) {
+    if (server == null) {
+      return Future.succeededFuture();
+    }
     return server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)
         .eventually(() -> {
-          handler.close();
+          if (handler != null) {
+            handler.close();
+          }
           return Future.succeededFuture();
         });
   }

@@ -78,10 +78,11 @@ final class Forwarder {
             });
           },
           v -> {
-            upstream.reset();
+            // answer first: the reset fails the upstream response, and that must not win
             fail(req, ex, new Problem(413, "request.body_too_large", "Request body too large",
                 "The body passed the " + route.config().maxBodySize() + "-byte limit of route \""
                     + route.name() + "\"."));
+            upstream.reset();
           });
     });
   }
@@ -113,8 +114,11 @@ final class Forwarder {
   }
 
   private void fail(HttpServerRequest req, Exchange ex, Problem p) {
-    ex.outcome = p.code();
     HttpServerResponse resp = req.response();
+    if (resp.ended() || resp.closed()) {
+      return;
+    }
+    ex.outcome = p.code();
     boolean unread = !req.isEnded();
     if (resp.headWritten()) {
       resp.reset();
@@ -122,7 +126,7 @@ final class Forwarder {
     }
     p.send(resp, ex.requestId, unread);
     if (unread) {
-      req.connection().close();
+      Linger.discardThenClose(vertx, req);
     }
   }
 }

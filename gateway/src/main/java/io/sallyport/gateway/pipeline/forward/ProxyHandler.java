@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  */
 public final class ProxyHandler implements Handler<HttpServerRequest> {
 
+  private final Vertx vertx;
   private final Supplier<Snapshot> live;
   private final AccessPolicy policy;
   private final Supplier<String> ids;
@@ -37,6 +38,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
 
   public ProxyHandler(Vertx vertx, Supplier<Snapshot> live, AccessPolicy policy, Supplier<String> ids,
                       Clock clock, ExchangeListener listener, WebSocketTunnel.Counter webSockets) {
+    this.vertx = vertx;
     this.live = live;
     this.policy = policy;
     this.ids = ids;
@@ -73,14 +75,14 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     if (path == null) {
       refuse(req, ex, new Problem(400, "request.ambiguous_path", "Ambiguous path",
           "The path \"" + RequestHygiene.clip(req.path()) + "\" has dot segments, backslashes, control "
-              + "characters or bad escapes; send the path in its plain form."), hasBody(req));
+              + "characters or bad escapes; send the path in its plain form."), false);
       return;
     }
     Route route = snap.routes().match(hostOf(req), path);
     if (route == null) {
       refuse(req, ex, new Problem(404, "route.not_found", "No route",
           "No route matches host \"" + RequestHygiene.clip(String.valueOf(hostOf(req))) + "\" and path \""
-              + RequestHygiene.clip(path) + "\"."), hasBody(req));
+              + RequestHygiene.clip(path) + "\"."), false);
       return;
     }
     ex.route = route;
@@ -89,14 +91,14 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     if (!decision.allowed()) {
       String detail = decision.reasons().isEmpty() ? "" : decision.reasons().get(0).detail();
       int status = decision.primaryCode().startsWith("authn.") ? 401 : 403;
-      refuse(req, ex, new Problem(status, decision.primaryCode(), "Access denied", detail), hasBody(req));
+      refuse(req, ex, new Problem(status, decision.primaryCode(), "Access denied", detail), false);
       return;
     }
     long length = RequestHygiene.contentLength(req);
     long limit = route.config().maxBodySize();
     if (limit >= 0 && length > limit) {
       refuse(req, ex, new Problem(413, "request.body_too_large", "Request body too large",
-          "The body is " + length + " bytes; route \"" + route.name() + "\" accepts at most " + limit + "."), true);
+          "The body is " + length + " bytes; route \"" + route.name() + "\" accepts at most " + limit + "."), false);
       return;
     }
     ForwardedHeaders.Upstream up = fh.build(req, ex.requestId, null);
@@ -120,11 +122,18 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     clients.closeAll();
   }
 
+  /**
+   * @param close  true when the connection must end now (framing in doubt); otherwise an unread
+   *               body is drained briefly first (see {@link Linger}) so the client gets the answer
+   */
   private void refuse(HttpServerRequest req, Exchange ex, Problem p, boolean close) {
     ex.outcome = p.code();
-    p.send(req.response(), ex.requestId, close);
+    boolean unread = hasBody(req);
+    p.send(req.response(), ex.requestId, close || unread);
     if (close) {
       req.connection().close();
+    } else if (unread) {
+      Linger.discardThenClose(vertx, req);
     }
   }
 

@@ -1,0 +1,57 @@
+package io.sallyport.gateway.harness;
+
+import io.sallyport.gateway.Gateway;
+import io.sallyport.gateway.config.ConfigLoader;
+import io.sallyport.gateway.config.SallyportConfig;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/** A gateway started in-process from YAML, on free ports, stopped by close(). */
+public final class RunningGateway implements AutoCloseable {
+
+  public final Gateway gateway;
+  public final ByteArrayOutputStream stdout;
+
+  private RunningGateway(Gateway gateway, ByteArrayOutputStream stdout) {
+    this.gateway = gateway;
+    this.stdout = stdout;
+  }
+
+  /** @param routesYaml the routes: block's entries, indented by two spaces */
+  public static RunningGateway withRoutes(String routesYaml) {
+    return fromYaml("""
+        listeners:
+          public: { host: 127.0.0.1, port: 0 }
+          management: { port: 0 }
+        access-log: off
+        routes:
+        """ + routesYaml, null);
+  }
+
+  public static RunningGateway fromYaml(String yaml, Path source) {
+    SallyportConfig config = ConfigLoader.parse(yaml, source, Map.of());
+    return start(config);
+  }
+
+  public static RunningGateway start(SallyportConfig config) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Gateway g = Await.of(Gateway.start(config, new Gateway.Environment(Clock.systemUTC(), Map.of(),
+        out, 2)));
+    return new RunningGateway(g, out);
+  }
+
+  public int port() {
+    return gateway.publicPort();
+  }
+
+  public int managementPort() {
+    return gateway.managementPort();
+  }
+
+  @Override
+  public void close() {
+    Await.of(gateway.stop(), 30);
+  }
+}
