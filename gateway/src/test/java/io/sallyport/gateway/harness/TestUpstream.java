@@ -33,6 +33,7 @@ public final class TestUpstream implements AutoCloseable {
   private final HttpServer server;
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile Handler<HttpServerRequest> behaviour = req -> req.response().end("ok");
+  private volatile Handler<ServerWebSocket> webSocketBehaviour = ServerWebSocket::close;
 
   public TestUpstream(Vertx vertx) {
     this.vertx = vertx;
@@ -42,7 +43,11 @@ public final class TestUpstream implements AutoCloseable {
       req.headers().forEach(e -> h.computeIfAbsent(e.getKey().toLowerCase(java.util.Locale.ROOT),
           k -> new java.util.ArrayList<>()).add(e.getValue()));
       seen.add(new Seen(req.method().name(), req.uri(), h));
-      behaviour.handle(req);
+      if (req.canUpgradeToWebSocket()) {
+        req.toWebSocket().onSuccess(ws -> webSocketBehaviour.handle(ws));
+      } else {
+        behaviour.handle(req);
+      }
     });
   }
 
@@ -58,7 +63,7 @@ public final class TestUpstream implements AutoCloseable {
   }
 
   public TestUpstream webSockets(Handler<ServerWebSocket> handler) {
-    server.webSocketHandler(handler);
+    this.webSocketBehaviour = handler;
     return this;
   }
 

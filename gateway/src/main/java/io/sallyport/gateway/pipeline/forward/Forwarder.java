@@ -72,8 +72,8 @@ final class Forwarder {
             timer[0] = vertx.setTimer(ms, id -> {
               timer[0] = -1;
               if (!resp.headWritten()) {
-                upstream.reset();
                 fail(req, ex, UpstreamFailures.requestTimeout(route));
+                upstream.reset();
               }
             });
           },

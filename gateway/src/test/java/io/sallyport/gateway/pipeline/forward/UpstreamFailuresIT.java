@@ -1,0 +1,119 @@
+package io.sallyport.gateway.pipeline.forward;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sallyport.gateway.harness.Await;
+import io.sallyport.gateway.harness.RunningGateway;
+import io.sallyport.gateway.harness.TestUpstream;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** An upstream that refuses, stalls or breaks: the client always gets a prompt, precise answer. */
+class UpstreamFailuresIT {
+
+  static Vertx vertx;
+  static TestUpstream stalls;
+  static TestUpstream resets;
+  static RunningGateway gw;
+  static HttpClient client;
+  static int closedPort;
+
+  record Answer(int status, JsonObject body, String requestId) {}
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    stalls = TestUpstream.start(vertx).behave(req -> { /* never answers */ });
+    resets = TestUpstream.start(vertx).behave(req -> req.connection().close());
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    gw = RunningGateway.withRoutes("""
+          - name: refused
+            match: { path-prefix: /refused }
+            upstream: http://127.0.0.1:%d
+            public: true
+          - name: stalls
+            match: { path-prefix: /stalls }
+            upstream: %s
+            public: true
+            timeouts: { connect: 1s, idle: 10s, request: 400ms }
+          - name: idle
+            match: { path-prefix: /idle }
+            upstream: %s
+            public: true
+            timeouts: { connect: 1s, idle: 300ms, request: 10s }
+          - name: resets
+            match: { path-prefix: /resets }
+            upstream: %s
+            public: true
+        """.formatted(closedPort, stalls.url(), stalls.url(), resets.url()));
+    client = vertx.createHttpClient();
+  }
+
+  @AfterAll
+  static void stop() {
+    gw.close();
+    stalls.close();
+    resets.close();
+    Await.of(vertx.close());
+  }
+
+  static Answer get(String uri) {
+    RequestOptions o = new RequestOptions().setHost("127.0.0.1").setPort(gw.port()).setURI(uri);
+    return Await.of(client.request(o).compose(req -> req.send().compose(resp -> resp.body()
+        .map(b -> new Answer(resp.statusCode(), b.toJsonObject(), resp.getHeader("x-request-id"))))), 10);
+  }
+
+  @Test
+  void refusedConnectionIs502() {
+    Answer a = get("/refused");
+    assertThat(a.status()).isEqualTo(502);
+    assertThat(a.body().getString("code")).isEqualTo("upstream.unreachable");
+    assertThat(a.body().getString("requestId")).isEqualTo(a.requestId()).isNotBlank();
+    assertThat(a.body().getString("detail")).contains("refused").doesNotContain(String.valueOf(closedPort));
+  }
+
+  @Test
+  void noResponseWithinTheRequestTimeoutIs504() {
+    long t0 = System.nanoTime();
+    Answer a = get("/stalls");
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(a.status()).isEqualTo(504);
+    assertThat(a.body().getString("code")).isEqualTo("upstream.timeout");
+    assertThat(ms).isBetween(350L, 5000L);
+  }
+
+  @Test
+  void silenceLongerThanTheIdleTimeoutIs504() {
+    Answer a = get("/idle");
+    assertThat(a.status()).isEqualTo(504);
+    assertThat(a.body().getString("code")).isEqualTo("upstream.timeout");
+  }
+
+  @Test
+  void upstreamClosingTheConnectionIs502() {
+    Answer a = get("/resets");
+    assertThat(a.status()).isEqualTo(502);
+    assertThat(a.body().getString("code")).isEqualTo("upstream.reset");
+  }
+
+  @Test
+  void anUpstreamDyingMidBodyCutsTheClientOffInsteadOfFakingACompleteBody() {
+    resets.behave(req -> {
+      req.response().putHeader("content-length", "1000").write("partial");
+      vertx.setTimer(100, id -> req.connection().close());
+    });
+    RequestOptions o = new RequestOptions().setHost("127.0.0.1").setPort(gw.port()).setURI("/resets/mid");
+    Throwable failure = Await.of(client.request(o).compose(req -> req.send().compose(resp -> resp.body()))
+        .transform(ar -> io.vertx.core.Future.succeededFuture(ar.cause())), 10);
+    assertThat(failure).as("client must see the truncation as an error").isNotNull();
+    resets.behave(req -> req.connection().close());
+  }
+}
