@@ -1,0 +1,84 @@
+package io.sallyport.gateway.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Opens one store per test class (per database) and offers blocking helpers for test threads.
+ * Tests use fresh random ids, so they share the store without seeing each other's rows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ContractFixture {
+  protected Vertx vertx;
+  protected Store store;
+
+  /** Creates the empty database (or skips the class if it cannot be reached). */
+  protected abstract void prepareDatabase() throws Exception;
+
+  protected abstract Future<Store> openStore(Vertx vertx, Clock clock);
+
+  protected abstract void dropDatabase() throws Exception;
+
+  @BeforeAll
+  void openAll() throws Exception {
+    prepareDatabase();
+    // A short limit makes Vert.x warn loudly if store code ever blocks an event loop.
+    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(100)
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS).setBlockedThreadCheckInterval(50));
+    store = await(openStore(vertx, Clock.systemUTC()));
+  }
+
+  @AfterAll
+  void closeAll() throws Exception {
+    try {
+      if (store != null) {
+        await(store.close());
+      }
+      if (vertx != null) {
+        await(vertx.close());
+      }
+    } finally {
+      dropDatabase();
+    }
+  }
+
+  protected static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits for {@code future} to fail and returns why. */
+  protected static Throwable failure(Future<?> future) {
+    try {
+      Object value = future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      throw new AssertionError("expected a failure, got " + value);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected static String uid() {
+    return UUID.randomUUID().toString();
+  }
+
+  protected static void assertFailsWith(Future<?> future, Class<? extends Throwable> type) {
+    assertThat(failure(future)).isInstanceOf(type);
+  }
+}
