@@ -67,6 +67,8 @@ public final class SqlStores {
         PgEventChannel events = new PgEventChannel(vertx, jdbc,
             PgEventChannel.channelFor(currentSchema(ds)));
         Properties props = new Properties();
+        // named after the channel, so operators (and tests) can find this node's listener
+        props.setProperty("ApplicationName", events.channel());
         if (username != null) {
           props.setProperty("user", username);
         }
