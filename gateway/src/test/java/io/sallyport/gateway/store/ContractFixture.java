@@ -2,6 +2,10 @@ package io.sallyport.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -9,12 +13,14 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens one store per test class (per database) and offers blocking helpers for test threads.
@@ -34,6 +40,15 @@ abstract class ContractFixture {
 
   /** Why the database is missing; each test then reports SKIPPED rather than vanishing. */
   private String skipReason;
+  private static final String BLOCKED_THREAD_CHECKER =
+      "io.vertx.core.impl.BlockedThreadChecker";
+  private final ListAppender<ILoggingEvent> blockedThreadWarnings = new ListAppender<>();
+
+  /** Calls {@code call} on an event-loop thread, as gateway code does. */
+  protected <T> Future<T> onEventLoop(Supplier<Future<T>> call) {
+    Context context = vertx.getOrCreateContext();
+    return Future.future(promise -> context.runOnContext(v -> call.get().onComplete(promise)));
+  }
 
   @BeforeAll
   void openAll() throws Exception {
@@ -43,8 +58,11 @@ abstract class ContractFixture {
       skipReason = e.getMessage();
       return;
     }
-    // A short limit makes Vert.x warn loudly if store code ever blocks an event loop.
-    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(100)
+    // A short limit makes Vert.x report any store call that blocks an event loop; closeAll fails
+    // the class if it did.
+    blockedThreadWarnings.start();
+    ((Logger) LoggerFactory.getLogger(BLOCKED_THREAD_CHECKER)).addAppender(blockedThreadWarnings);
+    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(500)
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS).setBlockedThreadCheckInterval(50));
     store = await(openStore(vertx, Clock.systemUTC()));
   }
@@ -56,6 +74,7 @@ abstract class ContractFixture {
 
   @AfterAll
   void closeAll() throws Exception {
+    ((Logger) LoggerFactory.getLogger(BLOCKED_THREAD_CHECKER)).detachAppender(blockedThreadWarnings);
     try {
       if (store != null) {
         await(store.close());
@@ -66,6 +85,8 @@ abstract class ContractFixture {
     } finally {
       dropDatabase();
     }
+    assertThat(blockedThreadWarnings.list).extracting(ILoggingEvent::getFormattedMessage)
+        .as("store calls blocked an event loop").isEmpty();
   }
 
   protected static <T> T await(Future<T> future) {

@@ -112,8 +112,10 @@ abstract class SessionContract extends ContractFixture {
     for (long version = 1; version <= 2; version++) {
       List<Future<StoredSession>> attempts = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        attempts.add(store.sessions().touch(s.id(), version, now.plusSeconds(i),
-            now.plusSeconds(600 + i)));
+        int i2 = i;
+        long v = version;
+        attempts.add(onEventLoop(() -> store.sessions().touch(s.id(), v, now.plusSeconds(i2),
+            now.plusSeconds(600 + i2))));
       }
       await(Future.join(attempts).otherwiseEmpty());
       assertThat(attempts.stream().filter(Future::succeeded).count()).isEqualTo(1);
