@@ -57,9 +57,9 @@ final class Jdbc {
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(c, e);
         throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
+      // No setAutoCommit(true) here: Hikari restores it when the connection returns to the pool,
+      // and doing it by hand on a broken connection would hide the original error.
     });
   }
 

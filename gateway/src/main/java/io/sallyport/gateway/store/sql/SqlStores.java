@@ -106,8 +106,9 @@ public final class SqlStores {
     try {
       ds = new HikariDataSource(config);
     } catch (HikariPool.PoolInitializationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new StoreUnavailableException("cannot connect to the store database "
-          + redact(url) + ": " + e.getCause().getMessage(), e.getCause());
+          + redact(url) + ": " + cause.getMessage(), cause);
     }
     try {
       Flyway.configure(SqlStores.class.getClassLoader()).dataSource(ds)
