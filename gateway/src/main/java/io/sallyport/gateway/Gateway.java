@@ -16,6 +16,7 @@ import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.forward.ProxyHandler;
 import io.sallyport.gateway.pipeline.route.Route;
 import io.sallyport.gateway.reload.ConfigWatcher;
+import io.sallyport.gateway.store.Store;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -58,6 +59,7 @@ public final class Gateway {
   private final PrometheusMeterRegistry registry;
   private final AccessLog accessLog;
   private ManagementServer management;
+  private Store store;
   private ConfigWatcher watcher;
   private volatile boolean serving;
   private int publicPort;
@@ -71,9 +73,15 @@ public final class Gateway {
   }
 
   public static Future<Gateway> start(SallyportConfig config, Environment environment) {
+    AccessLog log;
+    try {
+      log = accessLog(config, environment);
+    } catch (UncheckedIOException e) {
+      return Future.failedFuture(e.getMessage());
+    }
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)
         .setEventLoopPoolSize(Math.max(environment.eventLoops(), 1)));
-    Gateway g = new Gateway(vertx, config, Registries.prometheus(), accessLog(config, environment));
+    Gateway g = new Gateway(vertx, config, Registries.prometheus(), log);
     return g.boot(config, environment).map(g).recover(t -> {
       LOG.error("gateway failed to start: {}", t.toString());
       return g.stop().transform(ignored -> Future.failedFuture(t));
@@ -91,7 +99,11 @@ public final class Gateway {
     int configured = config.listeners().publicListener().port();
     // a negative port asks Vert.x for one random port shared by every instance of the deployment
     int bindPort = configured == 0 ? -1 : configured;
-    return management.listen(config.listeners().management())
+    return Store.open(vertx, config.store(), environment.clock())
+        .compose(opened -> {
+          store = opened;
+          return management.listen(config.listeners().management());
+        })
         .compose(mport -> {
           managementPort = mport;
           return deployListener(config, instances, bindPort, metrics, ids, environment, listener, policy, invalid);
@@ -128,8 +140,9 @@ public final class Gateway {
   }
 
   private List<ReadinessCheck> readinessChecks() {
-    return List.of(ReadinessCheck.of("listeners", () -> serving
-        ? Future.succeededFuture() : Future.failedFuture("not serving")));
+    return List.of(
+        ReadinessCheck.of("listeners", () -> serving ? Future.succeededFuture() : Future.failedFuture("not serving")),
+        ReadinessCheck.of("store", () -> store == null ? Future.failedFuture("not open") : store.ping()));
   }
 
   private void onReload(Snapshot snapshot) {
@@ -158,6 +171,11 @@ public final class Gateway {
     return managementPort;
   }
 
+  /** The durable store (sessions, audit, directory, revocation events). */
+  public Store store() {
+    return store;
+  }
+
   public PrometheusMeterRegistry registry() {
     return registry;
   }
@@ -173,6 +191,7 @@ public final class Gateway {
     listeners.forEach(l -> drains.add(l.drain(grace)));
     return Future.join(drains)
         .eventually(() -> management == null ? Future.succeededFuture() : management.close())
+        .eventually(() -> store == null ? Future.succeededFuture() : store.close())
         .eventually(vertx::close)
         .eventually(() -> {
           if (accessLog != null) {

@@ -26,8 +26,20 @@ public final class RunningGateway implements AutoCloseable {
           public: { host: 127.0.0.1, port: 0 }
           management: { port: 0 }
         access-log: off
+        store: { kind: h2, path: "%s" }
         routes:
-        """ + routesYaml, null);
+        """.formatted(tempDataDir()) + routesYaml, null);
+  }
+
+  /** A fresh H2 data directory per gateway, so tests never share or lock each other's database. */
+  public static String tempDataDir() {
+    try {
+      Path dir = java.nio.file.Files.createTempDirectory("sallyport-test-");
+      dir.toFile().deleteOnExit();
+      return dir.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public static RunningGateway fromYaml(String yaml, Path source) {

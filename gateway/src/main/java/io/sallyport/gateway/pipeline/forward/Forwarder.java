@@ -124,7 +124,7 @@ final class Forwarder {
       resp.reset();
       return;
     }
-    p.send(resp, ex.requestId, unread);
+    p.send(resp, ex.requestId, false);
     if (unread) {
       Linger.discardThenClose(vertx, req);
     }

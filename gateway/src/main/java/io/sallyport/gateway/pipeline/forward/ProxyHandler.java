@@ -129,7 +129,9 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
   private void refuse(HttpServerRequest req, Exchange ex, Problem p, boolean close) {
     ex.outcome = p.code();
     boolean unread = hasBody(req);
-    p.send(req.response(), ex.requestId, close || unread);
+    // while lingering the connection must stay up, so no "Connection: close" (Vert.x would
+    // close as soon as the response is written); Linger closes it afterwards
+    p.send(req.response(), ex.requestId, close);
     if (close) {
       req.connection().close();
     } else if (unread) {
