@@ -168,10 +168,16 @@ def cmd_report(rows_path, meta_path, txt_out, json_out):
             f"duration={meta.get('duration_s')}s per run, wrk -t{meta.get('threads')}, "
             f"warm-up: Sallyport {meta.get('warmup_s')}s, nginx {meta.get('nginx_warmup_s')}s"]
     if meta.get("sallyport_ready_ms") is not None:
-        head.append(f"Sallyport start-to-ready: {meta['sallyport_ready_ms']} ms; "
-                    f"RSS after runs: {meta.get('sallyport_rss_mib')} MiB (peak {meta.get('sallyport_hwm_mib')} MiB)")
+        rss = ""
+        if meta.get("sallyport_rss_mib") is not None:
+            rss = (f"; RSS after runs: {meta['sallyport_rss_mib']} MiB "
+                   f"(peak VmHWM {meta.get('sallyport_hwm_mib')} MiB)")
+        head.append(f"Sallyport start-to-ready: {meta['sallyport_ready_ms']} ms{rss}")
     if meta.get("sallyport_note"):
         head.append(meta["sallyport_note"])
+    if meta.get("sallyport_log_tail"):
+        head.append("Last lines of Sallyport's output:")
+        head.extend("    | " + line for line in meta["sallyport_log_tail"].splitlines())
     head.append("Targets: Sallyport >= 0.60x nginx req/s (100b), >= 0.50x (64k), p99 <= 2x nginx, no errors.")
     if any_fail:
         overall = "OVERALL: FAIL"

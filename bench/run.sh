@@ -56,6 +56,7 @@ SALLYPORT_STATUS=skipped
 SALLYPORT_NOTE=""
 SALLYPORT_START_ERROR=""
 SALLYPORT_READY_MS=""
+SALLYPORT_LOG_TAIL=""
 if ((NGINX_ONLY)); then
   SALLYPORT_NOTE="SALLYPORT SKIPPED: --nginx-only was given; only direct and nginx rows are measured."
 else
@@ -86,6 +87,8 @@ if [[ "$SALLYPORT_STATUS" == run ]]; then
   else
     SALLYPORT_STATUS=failed
     SALLYPORT_NOTE="SALLYPORT FAILED TO START: $SALLYPORT_START_ERROR (log: bench/out/sallyport-$TS.log)"
+    SALLYPORT_LOG_TAIL="$(tail -n 40 "$SALLYPORT_LOG" 2>/dev/null || true)"
+    SALLYPORT_READY_MS=""
   fi
 fi
 
@@ -174,6 +177,7 @@ if [[ " ${TARGETS[*]} " == *" sallyport "* ]]; then
     SALLYPORT_HWM_MIB=$(($(proc_kib "$SALLYPORT_PID" VmHWM) / 1024))
   else
     SALLYPORT_NOTE="SALLYPORT DIED DURING THE BENCHMARK (see bench/out/sallyport-$TS.log)"
+    SALLYPORT_LOG_TAIL="$(tail -n 40 "$SALLYPORT_LOG" 2>/dev/null || true)"
     log "$SALLYPORT_NOTE"
   fi
   cp "$SALLYPORT_LOG" "$OUT_DIR/sallyport-$TS.log" 2>/dev/null || true
@@ -181,7 +185,8 @@ fi
 
 # --- Report -------------------------------------------------------------------------------------
 export TS DURATION THREADS WARMUP NGINX_WARMUP WRK_CPU SERVER_CPU SALLYPORT_STATUS SALLYPORT_NOTE \
-  SALLYPORT_READY_MS SALLYPORT_RSS_MIB SALLYPORT_HWM_MIB SALLYPORT_JAR SALLYPORT_JAVA_OPTS CONNS BODIES
+  SALLYPORT_READY_MS SALLYPORT_RSS_MIB SALLYPORT_HWM_MIB SALLYPORT_JAR SALLYPORT_JAVA_OPTS CONNS BODIES \
+  SALLYPORT_LOG_TAIL
 python3 - "$WORK_TMP/meta.json" <<'EOF'
 import json, os, platform, subprocess, sys
 e = os.environ
@@ -197,6 +202,7 @@ meta = {
     "sallyport_jar": e["SALLYPORT_JAR"], "sallyport_java_opts": e["SALLYPORT_JAVA_OPTS"],
     "sallyport_ready_ms": num(e["SALLYPORT_READY_MS"]),
     "sallyport_rss_mib": num(e["SALLYPORT_RSS_MIB"]), "sallyport_hwm_mib": num(e["SALLYPORT_HWM_MIB"]),
+    "sallyport_log_tail": e["SALLYPORT_LOG_TAIL"] or None,
     "nginx_version": subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip(),
     "wrk_version": subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("\n")[0].strip(),
     "loadavg_at_end": open("/proc/loadavg").read().split()[:3],
