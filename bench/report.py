@@ -166,7 +166,9 @@ def cmd_report(rows_path, meta_path, txt_out, json_out):
     head = [f"Sallyport benchmark {meta.get('timestamp')}  host={meta.get('host')}  "
             f"cpus={meta.get('cpus')}  wrk on CPU {meta.get('wrk_cpu')}, servers on CPU {meta.get('server_cpu')}",
             f"duration={meta.get('duration_s')}s per run, wrk -t{meta.get('threads')}, "
-            f"warm-up: Sallyport {meta.get('warmup_s')}s, nginx {meta.get('nginx_warmup_s')}s"]
+            f"warm-up: Sallyport {meta.get('warmup_s')}s, nginx {meta.get('nginx_warmup_s')}s; "
+            f"load average at start {' '.join(meta.get('loadavg_at_start') or [])}, "
+            f"at end {' '.join(meta.get('loadavg_at_end') or [])}"]
     if meta.get("sallyport_ready_ms") is not None:
         rss = ""
         if meta.get("sallyport_rss_mib") is not None:

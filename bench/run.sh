@@ -45,6 +45,7 @@ for c in $CONNS; do [[ "$c" =~ ^[0-9]+$ ]] && ((c >= THREADS)) || die "bad conne
 ensure_tools
 setup_pinning
 init_workdir
+LOADAVG_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 declare -A BODY_SIZE=([100b]=100 [64k]=65536)
@@ -186,7 +187,7 @@ fi
 # --- Report -------------------------------------------------------------------------------------
 export TS DURATION THREADS WARMUP NGINX_WARMUP WRK_CPU SERVER_CPU SALLYPORT_STATUS SALLYPORT_NOTE \
   SALLYPORT_READY_MS SALLYPORT_RSS_MIB SALLYPORT_HWM_MIB SALLYPORT_JAR SALLYPORT_JAVA_OPTS CONNS BODIES \
-  SALLYPORT_LOG_TAIL
+  SALLYPORT_LOG_TAIL LOADAVG_START
 python3 - "$WORK_TMP/meta.json" <<'EOF'
 import json, os, platform, subprocess, sys
 e = os.environ
@@ -205,6 +206,7 @@ meta = {
     "sallyport_log_tail": e["SALLYPORT_LOG_TAIL"] or None,
     "nginx_version": subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip(),
     "wrk_version": subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("\n")[0].strip(),
+    "loadavg_at_start": e["LOADAVG_START"].split(),
     "loadavg_at_end": open("/proc/loadavg").read().split()[:3],
 }
 json.dump(meta, open(sys.argv[1], "w"), indent=2)
