@@ -1,3 +1,4 @@
+# shellcheck disable=SC2034  # variables set here are read by the scripts that source this file
 # shellcheck shell=bash
 # Shared helpers for bench/run.sh and bench/idle-connections.sh. Sourced, not executed.
 #

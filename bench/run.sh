@@ -40,7 +40,9 @@ for v in DURATION THREADS WARMUP NGINX_WARMUP; do
   [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number of seconds/threads, got '${!v}'"
 done
 for b in $BODIES; do [[ "$b" == 100b || "$b" == 64k ]] || die "BODIES may only contain 100b and 64k"; done
-for c in $CONNS; do [[ "$c" =~ ^[0-9]+$ ]] && ((c >= THREADS)) || die "bad connection count '$c'"; done
+for c in $CONNS; do
+  if ! [[ "$c" =~ ^[0-9]+$ ]] || ((c < THREADS)); then die "bad connection count '$c' (must be >= THREADS)"; fi
+done
 
 ensure_tools
 setup_pinning
@@ -125,7 +127,8 @@ run_wrk() {
 warm() {
   local t="$1" secs="$2"
   ((secs > 0)) || return 0
-  local bodies=($BODIES)
+  local -a bodies
+  read -ra bodies <<<"$BODIES"
   local per=$(((secs + ${#bodies[@]} - 1) / ${#bodies[@]}))
   log "warm-up $t: ${per}s per body (${bodies[*]}) at $MAX_CONNS connections"
   for b in "${bodies[@]}"; do
