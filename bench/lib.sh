@@ -275,7 +275,13 @@ EOF
     # shellcheck disable=SC2206
     java_cmd+=($SALLYPORT_JAVA_OPTS)
   fi
-  java_cmd+=(-jar "$SALLYPORT_JAR" run --config "$SALLYPORT_CONFIG")
+  # Run a private copy: a rebuild of the jar while the benchmark runs must not pull it from under
+  # the JVM. Its checksum goes into the report so results can be tied to a build.
+  cp "$SALLYPORT_JAR" "$d/sallyport.jar"
+  SALLYPORT_JAR_SHA256="$(sha256sum "$d/sallyport.jar" | cut -c1-64)"
+  SALLYPORT_JAR_MTIME="$(date -r "$SALLYPORT_JAR" '+%Y-%m-%d %H:%M:%S')"
+  log "jar $SALLYPORT_JAR (modified $SALLYPORT_JAR_MTIME, sha256 ${SALLYPORT_JAR_SHA256:0:12}…) copied to $d/sallyport.jar"
+  java_cmd+=(-jar "$d/sallyport.jar" run --config "$SALLYPORT_CONFIG")
   log "starting Sallyport: ${PIN_SRV[*]} ${java_cmd[*]}"
   local t0
   t0="$(now_ms)"

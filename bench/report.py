@@ -175,6 +175,9 @@ def cmd_report(rows_path, meta_path, txt_out, json_out):
             rss = (f"; RSS after runs: {meta['sallyport_rss_mib']} MiB "
                    f"(peak VmHWM {meta.get('sallyport_hwm_mib')} MiB)")
         head.append(f"Sallyport start-to-ready: {meta['sallyport_ready_ms']} ms{rss}")
+    if meta.get("sallyport_jar_sha256"):
+        head.append(f"Sallyport jar: {meta.get('sallyport_jar')} (modified {meta.get('sallyport_jar_mtime')}, "
+                    f"sha256 {meta['sallyport_jar_sha256'][:16]})")
     if meta.get("sallyport_note"):
         head.append(meta["sallyport_note"])
     if meta.get("sallyport_log_tail"):

@@ -60,6 +60,8 @@ SALLYPORT_NOTE=""
 SALLYPORT_START_ERROR=""
 SALLYPORT_READY_MS=""
 SALLYPORT_LOG_TAIL=""
+SALLYPORT_JAR_SHA256=""
+SALLYPORT_JAR_MTIME=""
 if ((NGINX_ONLY)); then
   SALLYPORT_NOTE="SALLYPORT SKIPPED: --nginx-only was given; only direct and nginx rows are measured."
 else
@@ -190,7 +192,7 @@ fi
 # --- Report -------------------------------------------------------------------------------------
 export TS DURATION THREADS WARMUP NGINX_WARMUP WRK_CPU SERVER_CPU SALLYPORT_STATUS SALLYPORT_NOTE \
   SALLYPORT_READY_MS SALLYPORT_RSS_MIB SALLYPORT_HWM_MIB SALLYPORT_JAR SALLYPORT_JAVA_OPTS CONNS BODIES \
-  SALLYPORT_LOG_TAIL LOADAVG_START
+  SALLYPORT_LOG_TAIL LOADAVG_START SALLYPORT_JAR_SHA256 SALLYPORT_JAR_MTIME
 python3 - "$WORK_TMP/meta.json" <<'EOF'
 import json, os, platform, subprocess, sys
 e = os.environ
@@ -203,7 +205,8 @@ meta = {
     "warmup_s": num(e["WARMUP"]), "nginx_warmup_s": num(e["NGINX_WARMUP"]),
     "conns": [int(c) for c in e["CONNS"].split()], "bodies": e["BODIES"].split(),
     "sallyport_status": e["SALLYPORT_STATUS"], "sallyport_note": e["SALLYPORT_NOTE"] or None,
-    "sallyport_jar": e["SALLYPORT_JAR"], "sallyport_java_opts": e["SALLYPORT_JAVA_OPTS"],
+    "sallyport_jar": e["SALLYPORT_JAR"], "sallyport_jar_sha256": e["SALLYPORT_JAR_SHA256"] or None,
+    "sallyport_jar_mtime": e["SALLYPORT_JAR_MTIME"] or None, "sallyport_java_opts": e["SALLYPORT_JAVA_OPTS"],
     "sallyport_ready_ms": num(e["SALLYPORT_READY_MS"]),
     "sallyport_rss_mib": num(e["SALLYPORT_RSS_MIB"]), "sallyport_hwm_mib": num(e["SALLYPORT_HWM_MIB"]),
     "sallyport_log_tail": e["SALLYPORT_LOG_TAIL"] or None,
