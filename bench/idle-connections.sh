@@ -18,7 +18,7 @@ AGAINST=sallyport
 for arg in "$@"; do
   case "$arg" in
     --against-nginx) AGAINST=nginx ;;
-    -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 64 ;;
   esac
 done
@@ -48,7 +48,7 @@ if [[ "$AGAINST" == sallyport ]]; then
     exit 2
   fi
   if ! start_sallyport "$SP_PORT" "$SP_MGMT" "$UP_PORT"; then
-    echo "IDLE TEST: FAIL - $SALLYPORT_START_ERROR (log: bench/out/sallyport-$TS.log)"
+    echo "IDLE TEST: FAIL - $SALLYPORT_START_ERROR (log: bench/out/$TS/sallyport.log)"
     exit 1
   fi
   READY_MS="$SALLYPORT_READY_MS"
@@ -66,7 +66,7 @@ log "opening $IDLE_CONNS keep-alive connections to 127.0.0.1:$TARGET_PORT, holdi
 RESULT="$WORK_TMP/idle.json"
 timeout -k 5 $((IDLE_HOLD + 180)) python3 "$BENCH_DIR/idle_clients.py" "$TARGET_PORT" /100b "$IDLE_CONNS" \
   "$IDLE_HOLD" "$RSS_PID" >"$RESULT"
-if [[ "$AGAINST" == sallyport ]]; then cp "$SALLYPORT_LOG" "$OUT_DIR/sallyport-$TS.log" 2>/dev/null || true; fi
+if [[ "$AGAINST" == sallyport ]]; then cp "$SALLYPORT_LOG" "$RAW_DIR/sallyport.log" 2>/dev/null || true; fi
 
 export READY_MS READY_TARGET_MS RSS_TARGET_MIB IDLE_CONNS IDLE_HOLD AGAINST TS
 rc=0
@@ -98,6 +98,10 @@ ok = rss_max is not None and rss_max < rss_target
 out.append(f"{'PASS' if ok else 'FAIL'}  RSS while held: max {rss_max} MiB, last {mib(r['rss_kib_last'])} MiB "
            f"(target < {rss_target} MiB; VmHWM {mib(r['hwm_kib'])} MiB)")
 if not ok: fails.append("rss")
+if r["rss_kib_before"] and r["rss_kib_max"] and r["held"]:
+    per = (r["rss_kib_max"] - r["rss_kib_before"]) / r["held"]
+    out.append(f"      RSS growth over the idle baseline: {mib(r['rss_kib_max'] - r['rss_kib_before'])} MiB, "
+               f"~{per:.1f} KiB per connection")
 held = r["still_open_at_end"]
 ok = held == n and r["second_request_ok"] == n
 if r["closed_during_hold"]:

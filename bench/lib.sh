@@ -9,6 +9,7 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 OUT_DIR="$BENCH_DIR/out"
 TS="$(date +%Y%m%d-%H%M%S)"
+RAW_DIR="$OUT_DIR/$TS"   # raw wrk output and the gateway's log of this run
 
 # CPU placement: load generator on one core, every server on the other.
 WRK_CPU="${WRK_CPU:-0}"
@@ -30,7 +31,7 @@ init_workdir() {
   WORK_TMP="$(mktemp -d /tmp/sallyport-bench.XXXXXX)"
   # nginx workers run as "nobody" when the master is root: they must be able to read the docroot.
   chmod 755 "$WORK_TMP"
-  mkdir -p "$OUT_DIR"
+  mkdir -p "$OUT_DIR" "$RAW_DIR"
   trap cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
@@ -291,14 +292,14 @@ EOF
   local rc=0
   wait_http "http://127.0.0.1:$mgmt/readyz" "$READY_TIMEOUT" "$SALLYPORT_PID" || rc=$?
   SALLYPORT_READY_MS=$(($(now_ms) - t0))
-  cp "$SALLYPORT_LOG" "$OUT_DIR/sallyport-$TS.log" 2>/dev/null || true
+  cp "$SALLYPORT_LOG" "$RAW_DIR/sallyport.log" 2>/dev/null || true
   if ((rc != 0)); then
     if ((rc == 2)); then
       SALLYPORT_START_ERROR="Sallyport process exited during startup (after ${SALLYPORT_READY_MS} ms)"
     else
       SALLYPORT_START_ERROR="Sallyport not ready: http://127.0.0.1:$mgmt/readyz did not answer 200 within ${READY_TIMEOUT} s"
     fi
-    log "$SALLYPORT_START_ERROR. Last 40 lines of its output ($OUT_DIR/sallyport-$TS.log):"
+    log "$SALLYPORT_START_ERROR. Last 40 lines of its output ($RAW_DIR/sallyport.log):"
     tail -n 40 "$SALLYPORT_LOG" | sed 's/^/    | /' >&2 || true
     return 1
   fi

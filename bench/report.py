@@ -8,6 +8,7 @@
 """
 import json
 import re
+import statistics
 import sys
 
 # wrk prints times with these units (see wrk's units.c: us, ms, s, m, h).
@@ -89,6 +90,34 @@ def error_text(row):
     return ", ".join(parts)
 
 
+def aggregate(runs):
+    """One row per (target, body, conns): the median of each metric over repetitions (REPEAT > 1);
+    errors are summed, never averaged away. Individual runs are kept under "runs"."""
+    groups = {}
+    for r in runs:
+        groups.setdefault((r["target"], r["body"], r["conns"]), []).append(r)
+    out = []
+    for (target, body, conns), rs in groups.items():
+        if len(rs) == 1:
+            out.append(rs[0])
+            continue
+        row = {"target": target, "body": body, "conns": conns, "url": rs[0].get("url"),
+               "reps": len(rs), "runs": rs}
+        for k in ("rps", "p50_ms", "p75_ms", "p90_ms", "p99_ms"):
+            vals = [x[k] for x in rs if x.get(k) is not None]
+            row[k] = statistics.median(vals) if vals else None
+        row["requests"] = sum(x.get("requests") or 0 for x in rs)
+        row["socket_errors"] = {k: sum((x.get("socket_errors") or {}).get(k, 0) for x in rs)
+                                for k in ("connect", "read", "write", "timeout")}
+        row["non_2xx_3xx"] = sum(x.get("non_2xx_3xx") or 0 for x in rs)
+        row["errors_total"] = sum(x.get("errors_total") or 0 for x in rs)
+        pe = [f"run {x.get('rep')}: {x['parse_error']}" for x in rs if x.get("parse_error")]
+        row["parse_error"] = "; ".join(pe) or None
+        row["precheck_error"] = next((x["precheck_error"] for x in rs if x.get("precheck_error")), None)
+        out.append(row)
+    return out
+
+
 def cmd_report(rows_path, meta_path, txt_out, json_out):
     with open(meta_path, encoding="utf-8") as f:
         meta = json.load(f)
@@ -98,6 +127,7 @@ def cmd_report(rows_path, meta_path, txt_out, json_out):
             if line.strip():
                 rows.append(json.loads(line))
 
+    rows = aggregate(rows)
     by_key = {(r["target"], r["body"], r["conns"]): r for r in rows}
     verdicts = []
     any_fail = False
@@ -144,13 +174,21 @@ def cmd_report(rows_path, meta_path, txt_out, json_out):
             reasons.append(f"errors: {r['errors']}")
         if nginx and nginx.get("errors"):
             reasons.append("nginx baseline had errors")
+        spread = ""
+        if r.get("runs") and nginx and nginx.get("runs"):
+            ngx_by_rep = {x.get("rep"): x for x in nginx["runs"]}
+            per = [x["rps"] / ngx_by_rep[x.get("rep")]["rps"] for x in r["runs"]
+                   if x.get("rps") and ngx_by_rep.get(x.get("rep"), {}).get("rps")]
+            r["x_nginx_per_run"] = per
+            spread = " [per run: " + ", ".join(f"{v:.2f}" for v in per) + "]"
         if reasons:
+            reasons[0] += spread
             r["verdict"] = "FAIL"
             any_fail = True
             verdicts.append(f"FAIL   {label}: " + "; ".join(reasons))
         else:
             r["verdict"] = "PASS"
-            verdicts.append(f"PASS   {label}: req/s {r['x_nginx']:.2f}x nginx (>= {need:.2f}x), "
+            verdicts.append(f"PASS   {label}: req/s {r['x_nginx']:.2f}x nginx (>= {need:.2f}x){spread}, "
                             f"p99 {r['p99_x_nginx']:.2f}x nginx (<= {P99_MAX_RATIO:.1f}x), no errors")
 
     header = (f"{'target':9} {'body':4} {'conns':>5} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} "
@@ -166,6 +204,8 @@ def cmd_report(rows_path, meta_path, txt_out, json_out):
     head = [f"Sallyport benchmark {meta.get('timestamp')}  host={meta.get('host')}  "
             f"cpus={meta.get('cpus')}  wrk on CPU {meta.get('wrk_cpu')}, servers on CPU {meta.get('server_cpu')}",
             f"duration={meta.get('duration_s')}s per run, wrk -t{meta.get('threads')}, "
+            + (f"{meta['repeat']} repetitions (medians shown), " if (meta.get("repeat") or 1) > 1 else "")
+            + 
             f"warm-up: Sallyport {meta.get('warmup_s')}s, nginx {meta.get('nginx_warmup_s')}s; "
             f"load average at start {' '.join(meta.get('loadavg_at_start') or [])}, "
             f"at end {' '.join(meta.get('loadavg_at_end') or [])}"]

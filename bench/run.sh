@@ -6,7 +6,8 @@
 #   bench/run.sh idle            1,000 idle keep-alive connections against Sallyport (idle-connections.sh)
 #
 # Environment (defaults): DURATION=10 (s per run)  CONNS="50 200"  THREADS=1  WARMUP=20 (s, Sallyport)
-#   NGINX_WARMUP=3 (s)  BODIES="100b 64k"  WRK_CPU=0  SERVER_CPU=1  READY_TIMEOUT=60 (s)
+#   NGINX_WARMUP=3 (s)  REPEAT=1 (repetitions of the grid; medians reported)  BODIES="100b 64k"
+#   WRK_CPU=0  SERVER_CPU=1  READY_TIMEOUT=60 (s)
 #   SALLYPORT_JAR=<repo>/gateway/target/sallyport.jar  SALLYPORT_JAVA_OPTS=""  SALLYPORT_BUILD=1
 #   KEEP_TMP=0 (1 keeps the temp dir with configs and logs)
 # See bench/README.md.
@@ -35,10 +36,12 @@ CONNS="${CONNS:-50 200}"
 THREADS="${THREADS:-1}"
 WARMUP="${WARMUP:-20}"
 NGINX_WARMUP="${NGINX_WARMUP:-3}"
+REPEAT="${REPEAT:-1}"
 BODIES="${BODIES:-100b 64k}"
-for v in DURATION THREADS WARMUP NGINX_WARMUP; do
+for v in DURATION THREADS WARMUP NGINX_WARMUP REPEAT; do
   [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number of seconds/threads, got '${!v}'"
 done
+((DURATION > 0 && THREADS > 0 && REPEAT > 0)) || die "DURATION, THREADS and REPEAT must be > 0"
 for b in $BODIES; do [[ "$b" == 100b || "$b" == 64k ]] || die "BODIES may only contain 100b and 64k"; done
 for c in $CONNS; do
   if ! [[ "$c" =~ ^[0-9]+$ ]] || ((c < THREADS)); then die "bad connection count '$c' (must be >= THREADS)"; fi
@@ -91,7 +94,7 @@ if [[ "$SALLYPORT_STATUS" == run ]]; then
     TARGETS+=(sallyport)
   else
     SALLYPORT_STATUS=failed
-    SALLYPORT_NOTE="SALLYPORT FAILED TO START: $SALLYPORT_START_ERROR (log: bench/out/sallyport-$TS.log)"
+    SALLYPORT_NOTE="SALLYPORT FAILED TO START: $SALLYPORT_START_ERROR (log: bench/out/$TS/sallyport.log)"
     SALLYPORT_LOG_TAIL="$(tail -n 40 "$SALLYPORT_LOG" 2>/dev/null || true)"
     SALLYPORT_READY_MS=""
   fi
@@ -143,34 +146,34 @@ warm nginx "$NGINX_WARMUP"
 [[ " ${TARGETS[*]} " == *" sallyport "* ]] && warm sallyport "$WARMUP"
 
 # Interleave targets inside each (body, conns) cell so that drift in machine load hits all three
-# alike: the ratios are what we judge, not the absolute numbers.
-for b in $BODIES; do
-  for c in $CONNS; do
-    for t in direct nginx sallyport; do
-      if [[ -z "${BASE_URL[$t]:-}" ]]; then
-        if [[ "$t" == sallyport ]]; then
-          if [[ "$SALLYPORT_STATUS" == failed ]]; then
-            printf '{"target":"sallyport","body":"%s","conns":%s,"start_error":%s}\n' "$b" "$c" \
-              "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$SALLYPORT_START_ERROR")" >>"$ROWS"
-          else
-            printf '{"target":"sallyport","body":"%s","conns":%s,"skipped":"no Sallyport jar / --nginx-only"}\n' \
-              "$b" "$c" >>"$ROWS"
+# alike: the ratios are what we judge, not the absolute numbers. With REPEAT > 1 the whole grid is
+# measured again and the report uses the median of each cell.
+for ((rep = 1; rep <= REPEAT; rep++)); do
+  for b in $BODIES; do
+    for c in $CONNS; do
+      for t in direct nginx sallyport; do
+        if [[ -z "${BASE_URL[$t]:-}" ]]; then
+          if [[ "$t" == sallyport && $rep == 1 ]]; then
+            if [[ "$SALLYPORT_STATUS" == failed ]]; then
+              printf '{"target":"sallyport","body":"%s","conns":%s,"start_error":%s}\n' "$b" "$c" \
+                "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$SALLYPORT_START_ERROR")" >>"$ROWS"
+            else
+              printf '{"target":"sallyport","body":"%s","conns":%s,"skipped":"no Sallyport jar / --nginx-only"}\n' \
+                "$b" "$c" >>"$ROWS"
+            fi
           fi
+          continue
         fi
-        continue
-      fi
-      url="${BASE_URL[$t]}/$b"
-      out="$WORK_TMP/wrk-$t-$b-c$c.txt"
-      log "measure $t $b c=$c ${DURATION}s: $url"
-      run_wrk "$DURATION" "$c" "$url" "$out"
-      cp "$out" "$OUT_DIR/wrk-$TS-$t-$b-c$c.txt"
-      row="$(python3 "$BENCH_DIR/report.py" parse "$out" "$t" "$b" "$c" "$url")"
-      if [[ -n "${PRECHECK[$t/$b]:-}" ]]; then
-        row="$(python3 -c 'import json,sys; r=json.loads(sys.argv[1]); r["precheck_error"]=sys.argv[2]; print(json.dumps(r))' \
-          "$row" "${PRECHECK[$t/$b]}")"
-      fi
-      echo "$row" >>"$ROWS"
-      sleep 1
+        url="${BASE_URL[$t]}/$b"
+        out="$RAW_DIR/wrk-$t-$b-c$c-r$rep.txt"
+        log "measure $t $b c=$c ${DURATION}s (run $rep/$REPEAT): $url"
+        run_wrk "$DURATION" "$c" "$url" "$out"
+        row="$(python3 "$BENCH_DIR/report.py" parse "$out" "$t" "$b" "$c" "$url")"
+        row="$(python3 -c 'import json,sys; r=json.loads(sys.argv[1]); r["rep"]=int(sys.argv[2]); r["precheck_error"]=sys.argv[3] or None; print(json.dumps(r))' \
+          "$row" "$rep" "${PRECHECK[$t/$b]:-}")"
+        echo "$row" >>"$ROWS"
+        sleep 1
+      done
     done
   done
 done
@@ -182,15 +185,15 @@ if [[ " ${TARGETS[*]} " == *" sallyport "* ]]; then
     SALLYPORT_RSS_MIB=$(($(proc_kib "$SALLYPORT_PID" VmRSS) / 1024))
     SALLYPORT_HWM_MIB=$(($(proc_kib "$SALLYPORT_PID" VmHWM) / 1024))
   else
-    SALLYPORT_NOTE="SALLYPORT DIED DURING THE BENCHMARK (see bench/out/sallyport-$TS.log)"
+    SALLYPORT_NOTE="SALLYPORT DIED DURING THE BENCHMARK (see bench/out/$TS/sallyport.log)"
     SALLYPORT_LOG_TAIL="$(tail -n 40 "$SALLYPORT_LOG" 2>/dev/null || true)"
     log "$SALLYPORT_NOTE"
   fi
-  cp "$SALLYPORT_LOG" "$OUT_DIR/sallyport-$TS.log" 2>/dev/null || true
+  cp "$SALLYPORT_LOG" "$RAW_DIR/sallyport.log" 2>/dev/null || true
 fi
 
 # --- Report -------------------------------------------------------------------------------------
-export TS DURATION THREADS WARMUP NGINX_WARMUP WRK_CPU SERVER_CPU SALLYPORT_STATUS SALLYPORT_NOTE \
+export TS DURATION THREADS WARMUP NGINX_WARMUP REPEAT WRK_CPU SERVER_CPU SALLYPORT_STATUS SALLYPORT_NOTE \
   SALLYPORT_READY_MS SALLYPORT_RSS_MIB SALLYPORT_HWM_MIB SALLYPORT_JAR SALLYPORT_JAVA_OPTS CONNS BODIES \
   SALLYPORT_LOG_TAIL LOADAVG_START SALLYPORT_JAR_SHA256 SALLYPORT_JAR_MTIME
 python3 - "$WORK_TMP/meta.json" <<'EOF'
@@ -201,7 +204,7 @@ def num(v):
 meta = {
     "timestamp": e["TS"], "host": platform.node(), "cpus": os.cpu_count(),
     "wrk_cpu": num(e["WRK_CPU"]), "server_cpu": num(e["SERVER_CPU"]),
-    "duration_s": num(e["DURATION"]), "threads": num(e["THREADS"]),
+    "duration_s": num(e["DURATION"]), "threads": num(e["THREADS"]), "repeat": num(e["REPEAT"]),
     "warmup_s": num(e["WARMUP"]), "nginx_warmup_s": num(e["NGINX_WARMUP"]),
     "conns": [int(c) for c in e["CONNS"].split()], "bodies": e["BODIES"].split(),
     "sallyport_status": e["SALLYPORT_STATUS"], "sallyport_note": e["SALLYPORT_NOTE"] or None,
@@ -223,5 +226,5 @@ rc=0
 python3 "$BENCH_DIR/report.py" report "$ROWS" "$WORK_TMP/meta.json" \
   "$OUT_DIR/results-$TS.txt" "$OUT_DIR/results-$TS.json" || rc=$?
 echo
-log "wrote bench/out/results-$TS.txt and bench/out/results-$TS.json (raw wrk output: bench/out/wrk-$TS-*.txt)"
+log "wrote bench/out/results-$TS.txt and bench/out/results-$TS.json (raw wrk output and gateway log: bench/out/$TS/)"
 exit "$rc"
