@@ -158,8 +158,8 @@ for ((rep = 1; rep <= REPEAT; rep++)); do
               printf '{"target":"sallyport","body":"%s","conns":%s,"start_error":%s}\n' "$b" "$c" \
                 "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$SALLYPORT_START_ERROR")" >>"$ROWS"
             else
-              printf '{"target":"sallyport","body":"%s","conns":%s,"skipped":"no Sallyport jar / --nginx-only"}\n' \
-                "$b" "$c" >>"$ROWS"
+              printf '{"target":"sallyport","body":"%s","conns":%s,"skipped":%s}\n' "$b" "$c" \
+                "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "${SALLYPORT_SKIP_REASON:---nginx-only}")" >>"$ROWS"
             fi
           fi
           continue
