@@ -199,7 +199,7 @@ def cmd_report(rows_path, meta_path, txt_out, json_out):
         lines.append(f"{r['target']:9} {r['body']:4} {r['conns']:>5} {fmt(r.get('rps'), '10.0f')} "
                      f"{fmt(r.get('p50_ms'), '8.2f')} {fmt(r.get('p99_ms'), '8.2f')} "
                      f"{fmt(r.get('x_direct'), '8.2f')} {fmt(r.get('x_nginx'), '8.2f')} "
-                     f"{fmt(r.get('p99_x_nginx'), '9.2f')}  {r.get('verdict', ''):8} {r['errors'] or ''}")
+                     f"{fmt(r.get('p99_x_nginx'), '9.2f')}  {r.get('verdict', ''):8} {r['errors'] or ''}".rstrip())
 
     head = [f"Sallyport benchmark {meta.get('timestamp')}  host={meta.get('host')}  "
             f"cpus={meta.get('cpus')}  wrk on CPU {meta.get('wrk_cpu')}, servers on CPU {meta.get('server_cpu')}",
