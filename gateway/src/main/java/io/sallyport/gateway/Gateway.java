@@ -99,20 +99,13 @@ public final class Gateway {
     int configured = config.listeners().publicListener().port();
     // a negative port asks Vert.x for one random port shared by every instance of the deployment
     int bindPort = configured == 0 ? -1 : configured;
-    return Store.open(vertx, config.store(), environment.clock())
-        .compose(opened -> {
-          store = opened;
-          return management.listen(config.listeners().management());
-        })
-        .compose(mport -> {
-          managementPort = mport;
-          return deployListener(config, instances, bindPort, metrics, ids, environment, listener, policy, invalid);
-        })
-        .compose(port -> {
-          publicPort = port;
-          return Future.succeededFuture(port);
-        })
-        .map(port -> {
+    // the store (schema migration) and the listeners come up side by side; readiness waits for both
+    Future<Store> opening = Store.open(vertx, config.store(), environment.clock()).onSuccess(s -> store = s);
+    Future<Integer> managing = management.listen(config.listeners().management()).onSuccess(p -> managementPort = p);
+    Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
+        policy, invalid).onSuccess(p -> publicPort = p);
+    return Future.join(opening, managing, listening)
+        .map(all -> {
           if (config.source() != null) {
             watcher = new ConfigWatcher(vertx, config.source(), environment.env(), live, this::onReload);
             watcher.start(config.proxy().reloadInterval().toMillis());
