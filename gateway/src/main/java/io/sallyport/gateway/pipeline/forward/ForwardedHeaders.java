@@ -29,12 +29,24 @@ public final class ForwardedHeaders {
   public record Upstream(MultiMap headers, String requestId) {}
 
   public Upstream build(HttpServerRequest req, String freshRequestId, String hostForUpstream) {
-    MultiMap in = req.headers();
+    String peer = req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
+    String host = req.authority() == null ? "" : req.authority().toString();
+    return build(req.headers(), peer, req.isSSL(), host, req.version() == HttpVersion.HTTP_2, freshRequestId,
+        hostForUpstream);
+  }
+
+  /**
+   * The same, from plain values (what the request handler knows about the client).
+   *
+   * @param peer  the client's IP address as a literal
+   * @param host  the authority the client asked for ("" when none)
+   */
+  public Upstream build(MultiMap in, String peer, boolean tls, String host, boolean h2, String freshRequestId,
+                        String hostForUpstream) {
     List<String> declared = HopByHop.declaredBy(in.getAll("connection"));
-    boolean trusted = isTrusted(req);
+    boolean trusted = isTrusted(peer);
     MultiMap out = HttpHeaders.headers();
     String cookies = null;
-    boolean h2 = req.version() == HttpVersion.HTTP_2;
     for (Map.Entry<String, String> h : in) {
       String name = h.getKey();
       if (skip(name) || HopByHop.listed(declared, name)) {
@@ -50,9 +62,7 @@ public final class ForwardedHeaders {
     if (cookies != null) {
       out.set("cookie", cookies);
     }
-    String peer = req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
-    String proto = req.isSSL() ? "https" : "http";
-    String host = req.authority() == null ? "" : req.authority().toString();
+    String proto = tls ? "https" : "http";
     String requestId = trusted && RequestIds.acceptable(in.get("x-request-id")) ? in.get("x-request-id") : freshRequestId;
 
     out.set("x-forwarded-for", chain(trusted ? in.getAll("x-forwarded-for") : List.of(), peer));
@@ -83,11 +93,11 @@ public final class ForwardedHeaders {
         || name.equalsIgnoreCase(assertionHeader) || c == ':';
   }
 
-  boolean isTrusted(HttpServerRequest req) {
-    if (trustedProxies.isEmpty() || req.remoteAddress() == null) {
+  boolean isTrusted(String peer) {
+    if (trustedProxies.isEmpty() || peer == null) {
       return false;
     }
-    byte[] addr = IpLiteral.bytes(req.remoteAddress().hostAddress());
+    byte[] addr = IpLiteral.bytes(peer);
     for (Cidr c : trustedProxies) {
       if (c.contains(addr)) {
         return true;

@@ -1,0 +1,98 @@
+package io.sallyport.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sallyport.gateway.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+  record Ran(int code, String out, String err) {}
+
+  static Ran run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Ran(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpListsEveryCommandAndEachHasItsOwnHelp() {
+    Ran help = run("--help");
+    assertThat(help.code()).isZero();
+    for (String c : new String[] {"run", "check-config", "demo", "devtenant", "demo-upstream"}) {
+      assertThat(help.out()).contains(c);
+      Ran own = run(c, "--help");
+      assertThat(own.code()).as(c).isZero();
+      assertThat(own.out()).as(c).startsWith("Usage: sallyport " + c);
+    }
+  }
+
+  @Test
+  void noArgumentsOrAnUnknownCommandIsAUsageError() {
+    assertThat(run().code()).isEqualTo(2);
+    Ran unknown = run("serve");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown command \"serve\"");
+  }
+
+  @Test
+  void checkConfigReportsEveryErrorAndExitsNonZero(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, """
+        routes:
+          - name: a
+            match: { path-prefix: / }
+            upstream: htp:/x
+          - name: b
+            match: { path-prefx: /b }
+            upstream: http://127.0.0.1:1
+        """);
+    Ran r = run("check-config", bad.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("routes[0].upstream").contains("\"htp:/x\"")
+        .contains("routes[1].match.path-prefx").contains("did you mean \"path-prefix\"");
+  }
+
+  @Test
+  void checkConfigFlagsPublicRoutes(@TempDir Path dir) throws Exception {
+    Path ok = dir.resolve("ok.yaml");
+    Files.writeString(ok, """
+        routes:
+          - name: open
+            match: { path-prefix: /status }
+            upstream: http://127.0.0.1:1
+            public: true
+          - name: closed
+            match: { path-prefix: / }
+            upstream: http://127.0.0.1:2
+        """);
+    Ran r = run("check-config", ok.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("open").contains("PUBLIC").contains("1 public route(s)");
+    assertThat(r.out().lines().filter(l -> l.contains("closed")).findFirst().orElseThrow()).doesNotContain("PUBLIC");
+  }
+
+  @Test
+  void runRefusesAnInvalidFileWithoutStarting(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "listeners: { public: { port: abc } }\nroutes: []\n");
+    Ran r = run("run", "--config", bad.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("listeners.public.port");
+    assertThat(run("run").code()).isEqualTo(2);
+    assertThat(run("run", "--cofig", "x").err()).contains("unknown option --cofig");
+  }
+
+  @Test
+  void theDemoConfigIsBundledInTheJar() {
+    assertThat(DemoCommand.class.getResource(DemoCommand.BUNDLED)).isNotNull();
+  }
+}
