@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Assumptions;
  * env {@code SALLYPORT_TEST_PG_USER}, else {@code postgres}, then {@code root}; password from env
  * {@code SALLYPORT_TEST_PG_PASSWORD}. Unreachable means the tests are SKIPPED, never passed.
  */
-final class PostgresTestSchema {
+public final class PostgresTestSchema {
   private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
-  final String baseUrl;
-  final String user;
+  public final String baseUrl;
+  public final String user;
   final String password;
   final String schema;
 
@@ -31,7 +31,7 @@ final class PostgresTestSchema {
   }
 
   /** Creates the schema, or aborts the calling test class as skipped if PostgreSQL is absent. */
-  static PostgresTestSchema createOrSkip() {
+  public static PostgresTestSchema createOrSkip() {
     String url = firstNonEmpty(System.getProperty("sallyport.test.pg.url"),
         System.getenv("SALLYPORT_TEST_PG_URL"), DEFAULT_URL);
     String password = System.getenv("SALLYPORT_TEST_PG_PASSWORD");
@@ -56,11 +56,11 @@ final class PostgresTestSchema {
   }
 
   /** The URL with this schema as the connection's current schema. */
-  String url() {
+  public String url() {
     return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
-  void drop() throws SQLException {
+  public void drop() throws SQLException {
     try (Connection c = connect(baseUrl); Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
