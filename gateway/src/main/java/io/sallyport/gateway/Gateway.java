@@ -45,11 +45,16 @@ public final class Gateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-  /** What the process provides: time, environment, where the access log goes by default. */
-  public record Environment(Clock clock, Map<String, String> env, OutputStream stdout, int eventLoops) {
+  /**
+   * What the process provides: time, environment, where the access log goes by default, how many
+   * event loops, and how long an event loop may run one task before Vert.x reports it blocked
+   * (tests set this low and fail on any report).
+   */
+  public record Environment(Clock clock, Map<String, String> env, OutputStream stdout, int eventLoops,
+                            long maxEventLoopMillis) {
     public static Environment system() {
       return new Environment(Clock.systemUTC(), System.getenv(), System.out,
-          Math.max(1, Runtime.getRuntime().availableProcessors()));
+          Math.max(1, Runtime.getRuntime().availableProcessors()), 2000);
     }
   }
 
@@ -80,7 +85,10 @@ public final class Gateway {
       return Future.failedFuture(e.getMessage());
     }
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)
-        .setEventLoopPoolSize(Math.max(environment.eventLoops(), 1)));
+        .setEventLoopPoolSize(Math.max(environment.eventLoops(), 1))
+        .setMaxEventLoopExecuteTime(environment.maxEventLoopMillis())
+        .setMaxEventLoopExecuteTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+        .setBlockedThreadCheckInterval(Math.min(1000, Math.max(50, environment.maxEventLoopMillis() / 4))));
     Gateway g = new Gateway(vertx, config, Registries.prometheus(), log);
     return g.boot(config, environment).map(g).recover(t -> {
       LOG.error("gateway failed to start: {}", t.toString());

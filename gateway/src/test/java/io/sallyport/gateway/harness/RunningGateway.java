@@ -49,8 +49,9 @@ public final class RunningGateway implements AutoCloseable {
 
   public static RunningGateway start(SallyportConfig config) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BlockedLoops.watch();
     Gateway g = Await.of(Gateway.start(config, new Gateway.Environment(Clock.systemUTC(), Map.of(),
-        out, 2)));
+        out, 2, BlockedLoops.LIMIT_MILLIS)));
     return new RunningGateway(g, out);
   }
 
@@ -62,8 +63,10 @@ public final class RunningGateway implements AutoCloseable {
     return gateway.managementPort();
   }
 
+  /** Stops the gateway, then fails the test if any event loop was reported blocked meanwhile. */
   @Override
   public void close() {
     Await.of(gateway.stop(), 30);
+    BlockedLoops.assertNone();
   }
 }
