@@ -88,16 +88,20 @@ public final class Gateway {
     InvalidRequests invalid = new InvalidRequests(ids, p -> { });
     management = new ManagementServer(vertx, registry, readinessChecks(), () -> serving);
     int instances = Math.max(1, environment.eventLoops());
+    // Port 0 means "any". Vert.x shares a listening socket between instances only when they ask
+    // for the same port: an instance asking for the port the first one happened to get binds it
+    // again and fails (EADDRINUSE), and port 0 is never shared. A negative port is Vert.x's
+    // "any free port, shared by every server asking for this same negative number".
+    int configured = config.listeners().publicListener().port();
+    int bindPort = configured == 0 ? -1 : configured;
     return management.listen(config.listeners().management())
         .compose(mport -> {
           managementPort = mport;
-          return deployListener(config, 1, config.listeners().publicListener().port(), metrics, ids,
-              environment, listener, policy, invalid);
+          return deployListener(config, 1, bindPort, metrics, ids, environment, listener, policy, invalid);
         })
         .compose(port -> {
           publicPort = port;
-          // port 0 means "any": the first instance picked it, the rest share it
-          return instances > 1 ? deployListener(config, instances - 1, port, metrics, ids, environment,
+          return instances > 1 ? deployListener(config, instances - 1, bindPort, metrics, ids, environment,
               listener, policy, invalid) : Future.succeededFuture(port);
         })
         .map(port -> {
