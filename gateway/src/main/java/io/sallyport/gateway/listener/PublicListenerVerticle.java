@@ -100,7 +100,10 @@ public final class PublicListenerVerticle extends VerticleBase {
         o.setUseAlpn(true).setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1));
       }
     } else {
-      o.setHttp2ClearTextEnabled(cfg.http2());
+      // No h2c in cleartext: with it, Vert.x decodes a connection's first HTTP/1 request with its
+      // stock decoder before the connection handler runs, so StrictRequestDecoder would be
+      // swapped in mid-message (losing the body bytes and skipping the framing check).
+      o.setHttp2ClearTextEnabled(false);
     }
     return o;
   }

@@ -75,7 +75,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     if (path == null) {
       refuse(req, ex, new Problem(400, "request.ambiguous_path", "Ambiguous path",
           "The path \"" + RequestHygiene.clip(req.path()) + "\" has dot segments, backslashes, control "
-              + "characters or bad escapes; send the path in its plain form."), false);
+              + "characters or bad escapes; send the path in its plain form."), true);
       return;
     }
     Route route = snap.routes().match(hostOf(req), path);
