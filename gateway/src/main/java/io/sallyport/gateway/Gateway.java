@@ -67,6 +67,7 @@ public final class Gateway {
   private Store store;
   private ConfigWatcher watcher;
   private volatile boolean serving;
+  private Future<Void> stopping;
   private int publicPort;
   private int managementPort;
 
@@ -181,8 +182,18 @@ public final class Gateway {
     return registry;
   }
 
-  /** Stops accepting, drains in-flight exchanges up to the configured grace, then closes. */
-  public Future<Void> stop() {
+  /**
+   * Stops accepting, drains in-flight exchanges up to the configured grace, then closes. Calling it
+   * again returns the same stop.
+   */
+  public synchronized Future<Void> stop() {
+    if (stopping == null) {
+      stopping = doStop();
+    }
+    return stopping;
+  }
+
+  private Future<Void> doStop() {
     serving = false;
     if (watcher != null) {
       watcher.stop();

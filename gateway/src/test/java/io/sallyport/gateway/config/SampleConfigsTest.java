@@ -48,12 +48,13 @@ class SampleConfigsTest {
   }
 
   @Test
-  void demoIsPublicRoutesToTheDemoUpstreamWithH2() {
+  void demoRoutesGoToTheDemoUpstreamWithH2AndOnlyTheAdminRouteIsClosed() {
     SallyportConfig c = ConfigLoader.load(CONFIG_DIR.resolve("demo.yaml"), Map.of());
     assertThat(c.routes()).allSatisfy(r -> {
-      assertThat(r.isPublic()).isTrue();
+      assertThat(r.isPublic()).as(r.name()).isEqualTo(!r.name().equals("demo-admin"));
       assertThat(r.upstream().toString()).isEqualTo("http://127.0.0.1:9090");
     });
+    assertThat(c.routes()).extracting(r -> r.name()).contains("demo-admin");
     assertThat(c.store().kind()).isEqualTo(StoreConfig.Kind.H2);
     assertThat(c.store().path()).isEqualTo(CONFIG_DIR.toAbsolutePath().normalize().resolve("data"));
   }

@@ -203,7 +203,10 @@ class ProxyIT {
       req.setChunked(true);
       req.write("0123456");
       req.write("789abc");
-      return req.end().compose(v -> req.response()).map(HttpClientResponse::statusCode);
+      // the 413 may arrive (and the client drop the connection) before end() is written:
+      // the answer is what counts, not whether the rest of the body could still be sent
+      req.end();
+      return req.response().map(HttpClientResponse::statusCode);
     }));
     assertThat(status).isEqualTo(413);
   }
