@@ -26,8 +26,7 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
   public void handle(HttpServerRequest request) {
     Problem p = classify(request.decoderResult());
     observer.handle(p);
-    p.send(request.response(), ids.get(), true);
-    request.connection().close();
+    p.sendAndClose(request, ids.get());
   }
 
   static Problem classify(DecoderResult result) {

@@ -1,5 +1,7 @@
 package io.sallyport.gateway.http;
 
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
@@ -36,9 +38,9 @@ public record Problem(int status, String code, String title, String detail) {
    * when {@code close} is set the connection ends after it (after a malformed or unread request
    * the byte stream cannot be trusted for another request).
    */
-  public void send(HttpServerResponse response, String requestId, boolean close) {
+  public Future<Void> send(HttpServerResponse response, String requestId, boolean close) {
     if (response.headWritten() || response.ended() || response.closed()) {
-      return;
+      return Future.succeededFuture();
     }
     response.setStatusCode(status);
     response.headers()
@@ -51,6 +53,14 @@ public record Problem(int status, String code, String title, String detail) {
     if (close) {
       response.headers().set("connection", "close");
     }
-    response.end(toJson(requestId).toBuffer());
+    return response.end(toJson(requestId).toBuffer());
+  }
+
+  /**
+   * Sends the problem, then closes the connection once the answer is on the wire (closing at
+   * once would discard the unflushed answer).
+   */
+  public void sendAndClose(HttpServerRequest request, String requestId) {
+    send(request.response(), requestId, true).onComplete(v -> request.connection().close());
   }
 }

@@ -3,6 +3,7 @@ package io.sallyport.gateway.pipeline.forward;
 import io.sallyport.gateway.http.Problem;
 import io.sallyport.gateway.pipeline.Exchange;
 import io.sallyport.gateway.pipeline.route.Route;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;
@@ -51,6 +52,8 @@ final class Forwarder {
         return;
       }
       upstream.authority(authority);
+      // resets are ours (timeouts, limits, a client gone) and answered elsewhere: not log-worthy
+      upstream.exceptionHandler(t -> { });
       ex.onClientGone = upstream::reset;
       long[] sentAt = {0};
       long[] timer = {-1};
@@ -115,18 +118,22 @@ final class Forwarder {
 
   private void fail(HttpServerRequest req, Exchange ex, Problem p) {
     HttpServerResponse resp = req.response();
+    boolean unread = !req.isEnded();
     if (resp.ended() || resp.closed()) {
+      if (unread && !resp.closed()) {
+        // the upstream already answered in full; the rest of this body is refused: end here
+        req.connection().close();
+      }
       return;
     }
     ex.outcome = p.code();
-    boolean unread = !req.isEnded();
     if (resp.headWritten()) {
       resp.reset();
       return;
     }
-    p.send(resp, ex.requestId, false);
+    Future<Void> answered = p.send(resp, ex.requestId, false);
     if (unread) {
-      Linger.discardThenClose(vertx, req);
+      Linger.discardThenClose(vertx, req, answered);
     }
   }
 }

@@ -131,11 +131,13 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     boolean unread = hasBody(req);
     // while lingering the connection must stay up, so no "Connection: close" (Vert.x would
     // close as soon as the response is written); Linger closes it afterwards
-    p.send(req.response(), ex.requestId, close);
     if (close) {
-      req.connection().close();
-    } else if (unread) {
-      Linger.discardThenClose(vertx, req);
+      p.sendAndClose(req, ex.requestId);
+    } else {
+      io.vertx.core.Future<Void> answered = p.send(req.response(), ex.requestId, false);
+      if (unread) {
+        Linger.discardThenClose(vertx, req, answered);
+      }
     }
   }
 

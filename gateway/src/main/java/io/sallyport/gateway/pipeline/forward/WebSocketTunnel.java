@@ -54,8 +54,7 @@ public final class WebSocketTunnel {
       if (ar.failed()) {
         Problem p = UpstreamFailures.classify(ar.cause(), route);
         ex.outcome = p.code();
-        p.send(resp, ex.requestId, true);
-        req.connection().close();
+        p.sendAndClose(req, ex.requestId);
         return;
       }
       HttpClientResponse up = ar.result();
