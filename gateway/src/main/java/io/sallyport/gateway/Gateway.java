@@ -102,7 +102,7 @@ public final class Gateway {
     Supplier<String> ids = new RequestIds();
     ExchangeListener listener = accessLog == null ? metrics : ExchangeListener.all(metrics, accessLog);
     AccessPolicy policy = AccessPolicy.publicRoutesOnly();
-    InvalidRequests invalid = new InvalidRequests(ids, p -> { });
+    InvalidRequests invalid = new InvalidRequests(ids, environment.clock(), listener);
     management = new ManagementServer(vertx, registry, readinessChecks(), () -> serving);
     int instances = Math.max(1, environment.eventLoops());
     int configured = config.listeners().publicListener().port();

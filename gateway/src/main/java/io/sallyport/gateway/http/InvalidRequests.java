@@ -3,8 +3,11 @@ package io.sallyport.gateway.http;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.sallyport.gateway.pipeline.Exchange;
+import io.sallyport.gateway.pipeline.ExchangeListener;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
+import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
@@ -14,19 +17,36 @@ import java.util.function.Supplier;
 public final class InvalidRequests implements Handler<HttpServerRequest> {
 
   private final Supplier<String> ids;
-  private final Handler<Problem> observer;
+  private final Clock clock;
+  private final ExchangeListener listener;
 
-  /** @param observer sees every refusal (metrics, access log) */
-  public InvalidRequests(Supplier<String> ids, Handler<Problem> observer) {
+  /** @param listener told about every refusal, like any other exchange (metrics, access log) */
+  public InvalidRequests(Supplier<String> ids, Clock clock, ExchangeListener listener) {
     this.ids = ids;
-    this.observer = observer;
+    this.clock = clock;
+    this.listener = listener;
   }
 
   @Override
   public void handle(HttpServerRequest request) {
     Problem p = classify(request.decoderResult());
-    observer.handle(p);
-    p.sendAndClose(request, ids.get());
+    String method = request.method() == null ? "-" : request.method().name();
+    String uri = request.uri() == null ? "-" : clip(request.uri());
+    Exchange ex = new Exchange(ids.get(), System.nanoTime(), clock.millis(), method, uri);
+    ex.outcome = p.code();
+    ex.status = p.status();
+    p.sendAndClose(request, ex.requestId);
+    ex.bytesOut = request.response().bytesWritten();
+    if (ex.finish()) {
+      listener.completed(ex);
+    }
+  }
+
+  /** The path part only, clipped: a malformed request line is attacker-controlled text. */
+  private static String clip(String uri) {
+    int q = uri.indexOf('?');
+    String path = q >= 0 ? uri.substring(0, q) : uri;
+    return path.length() > 200 ? path.substring(0, 200) + "…" : path;
   }
 
   static Problem classify(DecoderResult result) {
