@@ -90,14 +90,17 @@ public final class Gateway {
         .setMaxEventLoopExecuteTime(environment.maxEventLoopMillis())
         .setMaxEventLoopExecuteTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
         .setBlockedThreadCheckInterval(Math.min(1000, Math.max(50, environment.maxEventLoopMillis() / 4))));
+    // the store is the slowest part of a start (driver, pool, schema migration): begin it first so
+    // it runs on a worker while this thread builds and binds everything else
+    Future<Store> opening = Store.open(vertx, config.store(), environment.clock());
     Gateway g = new Gateway(vertx, config, Registries.prometheus(), log);
-    return g.boot(config, environment).map(g).recover(t -> {
+    return g.boot(config, environment, opening).map(g).recover(t -> {
       LOG.error("gateway failed to start: {}", t.toString());
       return g.stop().transform(ignored -> Future.failedFuture(t));
     });
   }
 
-  private Future<Void> boot(SallyportConfig config, Environment environment) {
+  private Future<Void> boot(SallyportConfig config, Environment environment, Future<Store> storeOpening) {
     ProxyMetrics metrics = new ProxyMetrics(registry);
     Supplier<String> ids = new RequestIds();
     ExchangeListener listener = accessLog == null ? metrics : ExchangeListener.all(metrics, accessLog);
@@ -109,11 +112,16 @@ public final class Gateway {
     // a negative port asks Vert.x for one random port shared by every instance of the deployment
     int bindPort = configured == 0 ? -1 : configured;
     // the store (schema migration) and the listeners come up side by side; readiness waits for both
-    Future<Store> opening = Store.open(vertx, config.store(), environment.clock()).onSuccess(s -> store = s);
+    Future<Store> opening = storeOpening.onSuccess(s -> store = s);
     Future<Integer> managing = management.listen(config.listeners().management()).onSuccess(p -> managementPort = p);
     Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
         policy, invalid).onSuccess(p -> publicPort = p);
-    return Future.join(opening, managing, listening)
+    // JVM and process meters cost ~0.3 s of class loading: a worker does it beside the store
+    Future<Void> meters = vertx.executeBlocking(() -> {
+      Registries.bindJvmMeters(registry);
+      return null;
+    }, false);
+    return Future.join(opening, managing, listening, meters)
         .map(all -> {
           if (config.source() != null) {
             watcher = new ConfigWatcher(vertx, config.source(), environment.env(), live, this::onReload);

@@ -16,7 +16,11 @@ public final class Registries {
   private Registries() {}
 
   public static PrometheusMeterRegistry prometheus() {
-    PrometheusMeterRegistry r = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+
+  /** Blocking (reads /proc, loads many classes): call it on a worker, once. */
+  public static void bindJvmMeters(PrometheusMeterRegistry r) {
     new JvmMemoryMetrics().bindTo(r);
     new JvmGcMetrics().bindTo(r);
     new JvmThreadMetrics().bindTo(r);
@@ -24,6 +28,5 @@ public final class Registries {
     new ProcessorMetrics().bindTo(r);
     new UptimeMetrics().bindTo(r);
     new FileDescriptorMetrics().bindTo(r);
-    return r;
   }
 }

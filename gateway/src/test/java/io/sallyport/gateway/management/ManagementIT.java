@@ -55,6 +55,12 @@ class ManagementIT {
 
       assertThat(get(c, gw.port(), "/hello?token=secret").status()).isEqualTo(200);
       assertThat(get(c, gw.port(), "/closed").status()).isEqualTo(401);
+      try (java.net.Socket raw = new java.net.Socket("127.0.0.1", gw.port())) {
+        raw.getOutputStream().write("GET /smuggle HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(new String(raw.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+            .startsWith("HTTP/1.1 400 ");
+      }
 
       String metrics = get(c, gw.managementPort(), "/metrics").body();
       assertThat(metrics)
@@ -63,12 +69,13 @@ class ManagementIT {
           .contains("sallyport_decisions_total{decision=\"deny\",reason=\"authn.unavailable\",route=\"closed\"} 1.0")
           .contains("sallyport_request_duration_seconds_bucket{route=\"app\"")
           .contains("sallyport_upstream_duration_seconds_count{route=\"app\"} 1")
+          .contains("sallyport_requests_total{route=\"-\",status=\"4xx\"} 1.0")
           .contains("sallyport_connections_open")
           .contains("sallyport_websockets_open")
           .contains("jvm_memory_used_bytes")
           .contains("process_cpu_usage");
 
-      List<String> lines = waitForLines(log, 2);
+      List<String> lines = waitForLines(log, 3);
       JsonObject first = new JsonObject(lines.get(0));
       assertThat(first.getString("route")).isEqualTo("app");
       assertThat(first.getString("method")).isEqualTo("GET");
@@ -85,6 +92,10 @@ class ManagementIT {
       assertThat(second.getInteger("status")).isEqualTo(401);
       assertThat(second.getString("decision")).isEqualTo("deny");
       assertThat(second.containsKey("upstreamMs")).isFalse();
+      JsonObject third = new JsonObject(lines.get(2));
+      assertThat(third.getInteger("status")).isEqualTo(400);
+      assertThat(third.getString("route")).isEqualTo("-");
+      assertThat(third.getString("outcome")).isEqualTo("request.ambiguous_framing");
       assertThat(String.join("\n", lines)).doesNotContain("secret");
     } finally {
       Await.of(vertx.close());

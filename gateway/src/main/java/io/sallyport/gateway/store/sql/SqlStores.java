@@ -27,6 +27,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class SqlStores {
   private static final String WORKER_POOL = "sallyport-store";
+  private static final String MIGRATIONS = "classpath:db/migration";
   /**
    * MODE=PostgreSQL and DATABASE_TO_LOWER make H2 accept the shared SQL (ON CONFLICT, lower-case
    * names); DEFAULT_NULL_ORDERING=HIGH sorts NULLs like PostgreSQL; the lock timeout lets
@@ -94,6 +95,7 @@ public final class SqlStores {
   /** Starts the pool and migrates; fails fast when the database is unreachable. */
   private static HikariDataSource pool(String url, String username, String password,
                                        int poolSize) {
+    preloadMigrationEngine();
     HikariConfig config = new HikariConfig();
     config.setPoolName(WORKER_POOL);
     config.setJdbcUrl(url);
@@ -112,12 +114,30 @@ public final class SqlStores {
     }
     try {
       Flyway.configure(SqlStores.class.getClassLoader()).dataSource(ds)
-          .locations("classpath:db/migration").load().migrate();
+          .locations(MIGRATIONS).load().migrate();
       return ds;
     } catch (FlywayException e) {
       ds.close();
       throw new StoreException("store schema migration failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Flyway's own start-up (plugin discovery, ~400 classes) takes longer than opening the database
+   * and does not need it: doing it on a second thread while the pool connects took ~0.5 s off the
+   * gateway's start on two cores. The real migration below then finds the classes loaded. A
+   * failure here is irrelevant; the migration proper reports its own.
+   */
+  private static void preloadMigrationEngine() {
+    Thread t = new Thread(() -> {
+      try {
+        Flyway.configure(SqlStores.class.getClassLoader()).locations(MIGRATIONS).load();
+      } catch (RuntimeException | LinkageError ignored) {
+        // nothing to do: migrate() below loads whatever this did not
+      }
+    }, "sallyport-migrations-preload");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static String currentSchema(HikariDataSource ds) throws java.sql.SQLException {
