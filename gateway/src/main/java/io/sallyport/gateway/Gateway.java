@@ -116,18 +116,19 @@ public final class Gateway {
     Future<Integer> managing = management.listen(config.listeners().management()).onSuccess(p -> managementPort = p);
     Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
         policy, invalid).onSuccess(p -> publicPort = p);
-    // JVM and process meters cost ~0.3 s of class loading: a worker does it beside the store
-    Future<Void> meters = vertx.executeBlocking(() -> {
-      Registries.bindJvmMeters(registry);
-      return null;
-    }, false);
-    return Future.join(opening, managing, listening, meters)
+    return Future.join(opening, managing, listening)
         .map(all -> {
           if (config.source() != null) {
             watcher = new ConfigWatcher(vertx, config.source(), environment.env(), live, this::onReload);
             watcher.start(config.proxy().reloadInterval().toMillis());
           }
           serving = true;
+          // JVM and process meters cost ~0.3 s of class loading: bound by a worker once serving,
+          // off the start's critical path
+          vertx.executeBlocking(() -> {
+            Registries.bindJvmMeters(registry);
+            return null;
+          }, false);
           LOG.info("sallyport listening: public {}:{} ({} event loop(s)), management {}:{}",
               config.listeners().publicListener().host(), publicPort, instances,
               config.listeners().management().host(), managementPort);

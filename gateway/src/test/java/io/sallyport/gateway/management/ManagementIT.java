@@ -62,7 +62,12 @@ class ManagementIT {
             .startsWith("HTTP/1.1 400 ");
       }
 
+      // JVM meters are bound by a worker just after start: give them a bounded moment
       String metrics = get(c, gw.managementPort(), "/metrics").body();
+      for (int i = 0; i < 50 && !metrics.contains("jvm_memory_used_bytes"); i++) {
+        Thread.sleep(100);
+        metrics = get(c, gw.managementPort(), "/metrics").body();
+      }
       assertThat(metrics)
           .contains("sallyport_requests_total{route=\"app\",status=\"2xx\"} 1.0")
           .contains("sallyport_requests_total{route=\"closed\",status=\"4xx\"} 1.0")
