@@ -29,7 +29,7 @@ public record RouteConfig(
   /**
    * @param connect  TCP (and TLS) connect to the upstream
    * @param idle     no bytes either way on an upstream exchange
-   * @param request  from sending the request until the response headers arrive
+   * @param request  from the end of the request (body included) until the response headers arrive
    */
   public record Timeouts(Duration connect, Duration idle, Duration request) {}
 
