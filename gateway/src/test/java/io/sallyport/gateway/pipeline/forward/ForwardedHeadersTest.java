@@ -84,4 +84,14 @@ class ForwardedHeadersTest {
       assertThat(HopByHop.is(n)).as(n).isFalse();
     }
   }
+
+  @Test
+  void peerAddressesAreParsedAsLiteralsOnlyNeverResolved() {
+    assertThat(IpLiteral.bytes("10.1.2.3")).containsExactly(10, 1, 2, 3);
+    assertThat(IpLiteral.bytes("::1")).hasSize(16);
+    assertThat(IpLiteral.bytes("fe80::1%eth0")).hasSize(16);
+    assertThat(IpLiteral.bytes("localhost")).isNull();
+    assertThat(IpLiteral.bytes("10.0.0.1.example.com")).isNull();
+    assertThat(IpLiteral.bytes("")).isNull();
+  }
 }
