@@ -3,6 +3,7 @@ package io.sallyport.gateway.http;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -61,6 +62,20 @@ public record Problem(int status, String code, String title, String detail) {
    * once would discard the unflushed answer).
    */
   public void sendAndClose(HttpServerRequest request, String requestId) {
-    send(request.response(), requestId, true).onComplete(v -> request.connection().close());
+    boolean h2 = request.version() == HttpVersion.HTTP_2;
+    send(request.response(), requestId, !h2).onComplete(v -> endExchange(request));
+  }
+
+  /**
+   * Ends what is left of an exchange whose request will not be read further. HTTP/1 has only the
+   * connection to close; an HTTP/2 stream is reset alone, so other requests multiplexed on the
+   * same connection are not cut off for one client's bad request.
+   */
+  public static void endExchange(HttpServerRequest request) {
+    if (request.version() == HttpVersion.HTTP_2) {
+      request.response().reset();
+    } else {
+      request.connection().close();
+    }
   }
 }

@@ -94,6 +94,49 @@ class ListenerIT {
   }
 
   @Test
+  void anHttp2RefusalEndsOnlyItsStreamNotTheConnection() {
+    String yaml = """
+        listeners:
+          public:
+            host: 127.0.0.1
+            port: 0
+            tls: { cert: "%s", key: "%s" }
+          management: { port: 0 }
+        access-log: off
+        store: { kind: h2, path: "%s" }
+        routes:
+          - name: small
+            match: { path-prefix: /small }
+            upstream: %s
+            public: true
+            max-body-size: 4
+        """.formatted(cert.certificatePath(), cert.privateKeyPath(), RunningGateway.tempDataDir(), upstream.url())
+        + routes();
+    try (RunningGateway gw = RunningGateway.fromYaml(yaml, null)) {
+      HttpClient h2 = vertx.createHttpClient(new HttpClientOptions().setSsl(true).setUseAlpn(true)
+          .setTrustOptions(new PemTrustOptions().addCertPath(cert.certificatePath()))
+          .setProtocolVersion(HttpVersion.HTTP_2),
+          new io.vertx.core.http.PoolOptions().setHttp2MaxSize(1));
+      RequestOptions big = new RequestOptions().setHost("localhost").setPort(gw.port()).setMethod(HttpMethod.POST)
+          .setURI("/small");
+      java.util.List<Object> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
+      int refused = Await.of(h2.request(big).compose(req -> {
+        connections.add(req.connection());
+        return req.send("too large body").map(resp -> resp.statusCode());
+      }));
+      assertThat(refused).isEqualTo(413);
+      RequestOptions small = new RequestOptions().setHost("localhost").setPort(gw.port()).setURI("/ok");
+      int ok = Await.of(h2.request(small).compose(req -> {
+        connections.add(req.connection());
+        return req.send().compose(resp -> resp.body().map(b -> resp.statusCode()));
+      }));
+      assertThat(ok).isEqualTo(200);
+      assertThat(connections.get(1)).as("the second request rides the same HTTP/2 connection")
+          .isSameAs(connections.get(0));
+    }
+  }
+
+  @Test
   void httpsUpstreamsAreVerifiedAgainstTheConfiguredCa() {
     io.vertx.core.http.HttpServer tlsUpstream = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
         .setSsl(true).setKeyCertOptions(cert.keyCertOptions()).setHost("127.0.0.1").setPort(0))

@@ -122,7 +122,7 @@ final class Forwarder {
     if (resp.ended() || resp.closed()) {
       if (unread && !resp.closed()) {
         // the upstream already answered in full; the rest of this body is refused: end here
-        req.connection().close();
+        Problem.endExchange(req);
       }
       return;
     }

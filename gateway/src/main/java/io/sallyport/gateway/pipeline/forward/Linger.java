@@ -1,5 +1,6 @@
 package io.sallyport.gateway.pipeline.forward;
 
+import io.sallyport.gateway.http.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,7 +24,7 @@ final class Linger {
       return;
     }
     long[] dropped = {0};
-    Runnable close = () -> answered.onComplete(v -> req.connection().close());
+    Runnable close = () -> answered.onComplete(v -> Problem.endExchange(req));
     long timer = vertx.setTimer(MAX_MILLIS, id -> close.run());
     req.handler(buf -> {
       dropped[0] += buf.length();
