@@ -110,7 +110,7 @@ final class Forwarder {
     up.pipe().endOnFailure(false).to(resp).onComplete(ar -> {
       if (ar.failed()) {
         // the head is already out: a truncated body must look truncated, never complete
-        ex.outcome = "upstream_reset";
+        ex.outcome = resp.closed() ? "connection_closed" : "upstream_reset";
         resp.reset();
       }
     });

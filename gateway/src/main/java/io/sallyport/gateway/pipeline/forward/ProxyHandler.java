@@ -55,16 +55,10 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     ForwardedHeaders fh = headersFor(snap);
     Exchange ex = new Exchange(ids.get(), System.nanoTime(), clock.millis(), req.method().name(), req.path());
     HttpServerResponse resp = req.response();
-    resp.endHandler(v -> complete(ex, resp));
-    resp.closeHandler(v -> {
-      if (!resp.ended()) {
-        ex.outcome = "client_closed";
-        if (ex.onClientGone != null) {
-          ex.onClientGone.run();
-        }
-      }
-      complete(ex, resp);
-    });
+    // Vert.x may call the end handler for a connection that closed mid-response too, so both
+    // handlers check whether the response really ended
+    resp.endHandler(v -> done(ex, resp));
+    resp.closeHandler(v -> done(ex, resp));
 
     Problem bad = RequestHygiene.check(req);
     if (bad != null) {
@@ -141,7 +135,16 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     }
   }
 
-  private void complete(Exchange ex, HttpServerResponse resp) {
+  private void done(Exchange ex, HttpServerResponse resp) {
+    if (!resp.ended()) {
+      if ("ok".equals(ex.outcome)) {
+        ex.outcome = "connection_closed";
+      }
+      if (ex.onClientGone != null) {
+        ex.onClientGone.run();
+        ex.onClientGone = null;
+      }
+    }
     if (ex.finish()) {
       ex.status = resp.getStatusCode();
       ex.bytesOut = resp.bytesWritten();
