@@ -55,6 +55,9 @@ public final class AccessLog implements ExchangeListener, AutoCloseable {
       str(b, "user", ex.user);
     }
     str(b, "outcome", ex.outcome);
+    if (ex.retried) {
+      b.append(",\"retried\":true");
+    }
     return b.append('}').toString();
   }
 

@@ -23,6 +23,8 @@ public final class Exchange {
   /** Nanoseconds from sending upstream to its response headers; -1 when never forwarded. */
   public long upstreamNanos = -1;
   public String outcome = "ok";
+  /** True when a stale pooled upstream connection made the gateway send the request again. */
+  public boolean retried;
   /** Run if the client goes away before the response ended (frees the upstream side). */
   public Runnable onClientGone;
   private boolean finished;

@@ -40,6 +40,17 @@ final class Forwarder {
         .setHeaders(headers)
         .setConnectTimeout(route.config().timeouts().connect().toMillis())
         .setIdleTimeout(route.config().timeouts().idle().toMillis());
+    attempt(req, ex, route, opts, authority, contentLength, true);
+  }
+
+  /**
+   * One try at the upstream. A pooled keep-alive connection can be closed by the upstream just as
+   * a request goes out on it (an upstream whose idle timeout is shorter than ours, Node.js's 5 s
+   * for one); a body-less idempotent request that meets such a closed connection before any
+   * response is sent once more on a fresh connection, as nginx does. Nothing else is retried.
+   */
+  private void attempt(HttpServerRequest req, Exchange ex, Route route, RequestOptions opts,
+                       HostAndPort authority, long contentLength, boolean first) {
     HttpServerResponse resp = req.response();
     clients.get(route).request(opts).onComplete(ar -> {
       if (ar.failed()) {
@@ -62,24 +73,34 @@ final class Forwarder {
           vertx.cancelTimer(timer[0]);
         }
         if (rar.failed()) {
-          fail(req, ex, UpstreamFailures.classify(rar.cause(), route));
+          if (first && timer[0] != -2 && retryable(req, ex, rar.cause())) {
+            ex.retried = true;
+            attempt(req, ex, route, opts, authority, contentLength, false);
+          } else {
+            fail(req, ex, UpstreamFailures.classify(rar.cause(), route));
+          }
           return;
         }
         ex.upstreamNanos = System.nanoTime() - (sentAt[0] == 0 ? ex.startNanos : sentAt[0]);
         relay(req, ex, rar.result());
       });
-      BodyPump.pump(req, upstream, ex, contentLength, route.config().maxBodySize(),
-          v -> {
-            sentAt[0] = System.nanoTime();
-            long ms = route.config().timeouts().request().toMillis();
-            timer[0] = vertx.setTimer(ms, id -> {
-              timer[0] = -1;
-              if (!resp.headWritten()) {
-                fail(req, ex, UpstreamFailures.requestTimeout(route));
-                upstream.reset();
-              }
-            });
-          },
+      io.vertx.core.Handler<Void> sent = v -> {
+        sentAt[0] = System.nanoTime();
+        long ms = route.config().timeouts().request().toMillis();
+        timer[0] = vertx.setTimer(ms, id -> {
+          timer[0] = -2; // fired: the failure that follows is ours, never a stale connection
+          if (!resp.headWritten()) {
+            fail(req, ex, UpstreamFailures.requestTimeout(route));
+            upstream.reset();
+          }
+        });
+      };
+      if (!first) {
+        upstream.end();
+        sent.handle(null);
+        return;
+      }
+      BodyPump.pump(req, upstream, ex, contentLength, route.config().maxBodySize(), sent,
           v -> {
             // answer first: the reset fails the upstream response, and that must not win
             fail(req, ex, new Problem(413, "request.body_too_large", "Request body too large",
@@ -88,6 +109,14 @@ final class Forwarder {
             upstream.reset();
           });
     });
+  }
+
+  private static boolean retryable(HttpServerRequest req, Exchange ex, Throwable cause) {
+    HttpMethod m = req.method();
+    boolean idempotent = m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS;
+    HttpServerResponse resp = req.response();
+    return idempotent && req.isEnded() && ex.bytesIn == 0 && !resp.headWritten() && !resp.closed()
+        && UpstreamFailures.isClosedConnection(cause);
   }
 
   private void relay(HttpServerRequest req, Exchange ex, HttpClientResponse up) {

@@ -42,6 +42,16 @@ final class UpstreamFailures {
             + route.config().timeouts().request().toMillis() + " ms.");
   }
 
+  /** The upstream closed or reset the connection (as opposed to being slow or unreachable). */
+  static boolean isClosedConnection(Throwable t) {
+    if (t instanceof io.vertx.core.http.HttpClosedException) {
+      return true;
+    }
+    String msg = String.valueOf(t.getMessage());
+    return t instanceof java.io.IOException && (msg.contains("reset") || msg.contains("closed"))
+        || msg.contains("Connection was closed");
+  }
+
   private static boolean isConnectTimeout(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       String cls = c.getClass().getName();

@@ -105,6 +105,37 @@ class UpstreamFailuresIT {
   }
 
   @Test
+  void aStaleKeepAliveConnectionIsRetriedOnceForIdempotentBodylessRequestsOnly() {
+    // the upstream answers the first request on each connection and silently drops the second,
+    // as an upstream with a short keep-alive timeout does to a pooled connection
+    java.util.Map<Object, Integer> perConnection = new java.util.concurrent.ConcurrentHashMap<>();
+    try (TestUpstream flaky = TestUpstream.start(vertx).behave(req -> {
+      if (perConnection.merge(req.connection(), 1, Integer::sum) > 1) {
+        req.connection().close();
+      } else {
+        req.response().end("fresh");
+      }
+    }); RunningGateway one = RunningGateway.withRoutes("""
+          - name: flaky
+            match: { path-prefix: / }
+            upstream: %s
+            public: true
+        """.formatted(flaky.url()))) {
+      HttpClient c = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions(),
+          new io.vertx.core.http.PoolOptions().setHttp1MaxSize(1));
+      RequestOptions get = new RequestOptions().setHost("127.0.0.1").setPort(one.port()).setURI("/a");
+      for (int i = 0; i < 3; i++) {
+        String body = Await.of(c.request(get).compose(r -> r.send().compose(x -> x.body()))).toString();
+        assertThat(body).as("GET %d", i).isEqualTo("fresh");
+      }
+      assertThat(flaky.seen()).as("each GET after the first met a stale connection once").hasSize(5);
+      RequestOptions post = new RequestOptions(get).setMethod(io.vertx.core.http.HttpMethod.POST);
+      int status = Await.of(c.request(post).compose(r -> r.send("x").map(x -> x.statusCode())));
+      assertThat(status).as("a POST is never sent twice").isEqualTo(502);
+    }
+  }
+
+  @Test
   void anUpstreamDyingMidBodyCutsTheClientOffInsteadOfFakingACompleteBody() {
     resets.behave(req -> {
       req.response().putHeader("content-length", "1000").write("partial");
