@@ -105,6 +105,47 @@ class UpstreamFailuresIT {
   }
 
   @Test
+  void anUpstreamThatNeverCompletesTheConnectIs504AfterTheConnectTimeout() throws Exception {
+    // a listening socket whose accept queue is full drops further SYNs: a connect that hangs,
+    // on loopback, without any outside address
+    try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      java.util.List<java.net.Socket> fillers = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          java.net.Socket s = new java.net.Socket();
+          try {
+            s.connect(full.getLocalSocketAddress(), 300);
+            fillers.add(s);
+          } catch (java.io.IOException queueFull) {
+            s.close();
+            break;
+          }
+        }
+        try (RunningGateway one = RunningGateway.withRoutes("""
+              - name: hanging
+                match: { path-prefix: / }
+                upstream: http://127.0.0.1:%d
+                public: true
+                timeouts: { connect: 300ms, idle: 10s, request: 10s }
+            """.formatted(full.getLocalPort()))) {
+          RequestOptions o = new RequestOptions().setHost("127.0.0.1").setPort(one.port()).setURI("/");
+          long t0 = System.nanoTime();
+          Answer a = Await.of(client.request(o).compose(req -> req.send().compose(resp -> resp.body()
+              .map(b -> new Answer(resp.statusCode(), b.toJsonObject(), resp.getHeader("x-request-id"))))), 10);
+          long ms = (System.nanoTime() - t0) / 1_000_000;
+          assertThat(a.status()).isEqualTo(504);
+          assertThat(a.body().getString("code")).isEqualTo("upstream.connect_timeout");
+          assertThat(ms).isBetween(250L, 5000L);
+        }
+      } finally {
+        for (java.net.Socket s : fillers) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  @Test
   void aStaleKeepAliveConnectionIsRetriedOnceForIdempotentBodylessRequestsOnly() {
     // the upstream answers the first request on each connection and silently drops the second,
     // as an upstream with a short keep-alive timeout does to a pooled connection
