@@ -76,6 +76,41 @@ class StreamingIT {
   }
 
   @Test
+  void aStreamTheClientAbandonsIsLoggedAsConnectionClosedNeverOk() throws Exception {
+    upstream.behave(req -> req.response().setChunked(true).write("data: one\n\n"));
+    try (RunningGateway logged = RunningGateway.fromYaml("""
+        listeners:
+          public: { host: 127.0.0.1, port: 0 }
+          management: { port: 0 }
+        access-log: stdout
+        store: { kind: h2, path: "%s" }
+        routes:
+          - name: app
+            match: { path-prefix: / }
+            upstream: %s
+            public: true
+        """.formatted(RunningGateway.tempDataDir(), upstream.url()), null)) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", logged.port())) {
+        s.getOutputStream().write("GET /stream HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] first = new byte[64];
+        s.setSoTimeout(10_000);
+        assertThat(s.getInputStream().read(first)).isPositive();
+      }
+      String line = null;
+      for (int i = 0; i < 100 && line == null; i++) {
+        line = logged.stdout.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+            .filter(l -> l.contains("/stream")).findFirst().orElse(null);
+        if (line == null) {
+          Thread.sleep(50);
+        }
+      }
+      assertThat(line).isNotNull();
+      assertThat(new io.vertx.core.json.JsonObject(line).getString("outcome")).isEqualTo("connection_closed");
+    }
+  }
+
+  @Test
   void webSocketsAreTunnelledBothWays() {
     upstream.webSockets(ws -> ws.textMessageHandler(m -> ws.writeTextMessage("echo:" + m)));
     WebSocketClient wsc = vertx.createWebSocketClient();
