@@ -9,7 +9,7 @@ import io.sallyport.gateway.pipeline.route.Route;
  */
 public final class Exchange {
 
-  public String requestId;
+  public final String requestId;
   public final long startNanos;
   public final long startEpochMillis;
   public final String method;

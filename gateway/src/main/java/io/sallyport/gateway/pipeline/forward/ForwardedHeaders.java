@@ -28,11 +28,23 @@ public final class ForwardedHeaders {
   /** Result of one pass over the client's headers. */
   public record Upstream(MultiMap headers, String requestId) {}
 
-  public Upstream build(HttpServerRequest req, String freshRequestId, String hostForUpstream) {
+  /**
+   * The id this request goes by: a trusted proxy's own X-Request-Id when it is safe to log, else
+   * {@code fresh}. Decided once, at the start, so refusals and the forwarded request agree.
+   */
+  public String requestId(HttpServerRequest req, String fresh) {
+    if (trustedProxies.isEmpty()) {
+      return fresh;
+    }
+    String incoming = req.headers().get("x-request-id");
+    String peer = req.remoteAddress() == null ? null : req.remoteAddress().hostAddress();
+    return isTrusted(peer) && RequestIds.acceptable(incoming) ? incoming : fresh;
+  }
+
+  public Upstream build(HttpServerRequest req, String freshRequestId) {
     String peer = req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
     String host = req.authority() == null ? "" : req.authority().toString();
-    return build(req.headers(), peer, req.isSSL(), host, req.version() == HttpVersion.HTTP_2, freshRequestId,
-        hostForUpstream);
+    return build(req.headers(), peer, req.isSSL(), host, req.version() == HttpVersion.HTTP_2, freshRequestId);
   }
 
   /**
@@ -41,8 +53,7 @@ public final class ForwardedHeaders {
    * @param peer  the client's IP address as a literal
    * @param host  the authority the client asked for ("" when none)
    */
-  public Upstream build(MultiMap in, String peer, boolean tls, String host, boolean h2, String freshRequestId,
-                        String hostForUpstream) {
+  public Upstream build(MultiMap in, String peer, boolean tls, String host, boolean h2, String freshRequestId) {
     List<String> declared = HopByHop.declaredBy(in.getAll("connection"));
     boolean trusted = isTrusted(peer);
     MultiMap out = HttpHeaders.headers();
@@ -71,9 +82,6 @@ public final class ForwardedHeaders {
     String element = "for=" + forNode(peer) + ";proto=" + proto + (host.isEmpty() ? "" : ";host=" + quoted(host));
     out.set("forwarded", chain(trusted ? in.getAll("forwarded") : List.of(), element));
     out.set("x-request-id", requestId);
-    if (hostForUpstream != null) {
-      out.set("host", hostForUpstream);
-    }
     return new Upstream(out, requestId);
   }
 

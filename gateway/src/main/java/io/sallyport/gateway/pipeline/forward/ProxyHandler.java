@@ -53,7 +53,8 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
   public void handle(HttpServerRequest req) {
     Snapshot snap = live.get();
     ForwardedHeaders fh = headersFor(snap);
-    Exchange ex = new Exchange(ids.get(), System.nanoTime(), clock.millis(), req.method().name(), req.path());
+    Exchange ex = new Exchange(fh.requestId(req, ids.get()), System.nanoTime(), clock.millis(), req.method().name(),
+        req.path());
     HttpServerResponse resp = req.response();
     // Vert.x may call the end handler for a connection that closed mid-response too, so both
     // handlers check whether the response really ended
@@ -95,8 +96,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
           "The body is " + length + " bytes; route \"" + route.name() + "\" accepts at most " + limit + "."), false);
       return;
     }
-    ForwardedHeaders.Upstream up = fh.build(req, ex.requestId, null);
-    ex.requestId = up.requestId();
+    ForwardedHeaders.Upstream up = fh.build(req, ex.requestId);
     HostAndPort authority = route.config().preserveHost() && req.authority() != null
         ? req.authority() : route.upstreamAuthority();
     String uri = route.upstreamUri(path, req.query());

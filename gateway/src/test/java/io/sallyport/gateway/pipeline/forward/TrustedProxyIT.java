@@ -31,7 +31,10 @@ class TrustedProxyIT {
                  match: { path-prefix: / }
                  upstream: %s
                  public: true
-             """.formatted(RunningGateway.tempDataDir(), upstream.url()), null)) {
+               - name: closed
+                 match: { path-prefix: /closed }
+                 upstream: %s
+             """.formatted(RunningGateway.tempDataDir(), upstream.url(), upstream.url()), null)) {
       HttpClient client = vertx.createHttpClient();
       RequestOptions o = new RequestOptions().setHost("127.0.0.1").setPort(gw.port()).setURI("/")
           .putHeader("x-forwarded-for", "203.0.113.7")
@@ -50,6 +53,12 @@ class TrustedProxyIT {
           + gw.port() + "\"");
       assertThat(s.header("x-request-id")).isEqualTo("lb-1234");
       assertThat(id).isEqualTo("lb-1234");
+      // a refusal made before forwarding carries the proxy's id too, so the two logs line up
+      RequestOptions refused = new RequestOptions(o).setURI("/closed");
+      var problem = Await.of(client.request(refused).compose(r -> r.send().compose(resp -> resp.body()
+          .map(b -> b.toJsonObject().put("header", resp.getHeader("x-request-id"))))));
+      assertThat(problem.getString("requestId")).isEqualTo("lb-1234");
+      assertThat(problem.getString("header")).isEqualTo("lb-1234");
       // identity headers are stripped even from a trusted proxy: only Sallyport speaks for users
       assertThat(s.header("x-corp-identity")).isNull();
       assertThat(s.header("x-sallyport-user")).isNull();
