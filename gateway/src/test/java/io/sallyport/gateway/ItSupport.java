@@ -55,15 +55,6 @@ public final class ItSupport {
 
   /** Listeners on loopback with free ports, no access log; append {@code proxy:} and routes. */
   public static String listenersYaml() {
-    return """
-        listeners:
-          public:
-            host: 127.0.0.1
-            port: 0
-          management:
-            port: 0
-        access-log: off
-        store: { kind: h2, path: "%s" }
-        """.formatted(io.sallyport.gateway.harness.RunningGateway.tempDataDir());
+    return io.sallyport.gateway.harness.RunningGateway.listeners() + "access-log: off\n";
   }
 }

@@ -21,14 +21,25 @@ public final class RunningGateway implements AutoCloseable {
 
   /** @param routesYaml the routes: block's entries, indented by two spaces */
   public static RunningGateway withRoutes(String routesYaml) {
-    return fromYaml("""
+    return fromYaml(listeners() + "access-log: off\nroutes:\n" + routesYaml, null);
+  }
+
+  /** Loopback listeners on free ports and a fresh H2 store: what every test config shares. */
+  public static String listeners() {
+    return listeners("");
+  }
+
+  /** @param publicExtra more keys for {@code listeners.public} (e.g. a tls line), four-space indented */
+  public static String listeners(String publicExtra) {
+    return """
         listeners:
-          public: { host: 127.0.0.1, port: 0 }
-          management: { port: 0 }
-        access-log: off
+          public:
+            host: 127.0.0.1
+            port: 0
+        %s  management: { port: 0 }
         store: { kind: h2, path: "%s" }
-        routes:
-        """.formatted(tempDataDir()) + routesYaml, null);
+        """.formatted(publicExtra.isEmpty() || publicExtra.endsWith("\n") ? publicExtra : publicExtra + "\n",
+        tempDataDir());
   }
 
   /** A fresh H2 data directory per gateway, so tests never share or lock each other's database. */

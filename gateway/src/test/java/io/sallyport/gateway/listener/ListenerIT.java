@@ -54,6 +54,11 @@ class ListenerIT {
         """.formatted(upstream.url());
   }
 
+  static String tlsListeners() {
+    return RunningGateway.listeners("    tls: { cert: \"%s\", key: \"%s\" }"
+        .formatted(cert.certificatePath(), cert.privateKeyPath()));
+  }
+
   static Seen post(HttpClient client, int port) {
     RequestOptions o = new RequestOptions().setHost("localhost").setPort(port).setMethod(HttpMethod.POST)
         .setURI("/h").putHeader("cookie", "a=1").addHeader("cookie", "b=2");
@@ -63,17 +68,10 @@ class ListenerIT {
 
   @Test
   void tlsFromPemFilesNegotiatesH2ByAlpnAndStillServesHttp11() {
-    String yaml = """
-        listeners:
-          public:
-            host: 127.0.0.1
-            port: 0
-            tls: { cert: "%s", key: "%s" }
-          management: { port: 0 }
+    String yaml = tlsListeners() + """
         access-log: off
-        store: { kind: h2, path: "%s" }
         routes:
-        """.formatted(cert.certificatePath(), cert.privateKeyPath(), RunningGateway.tempDataDir()) + routes();
+        """ + routes();
     try (RunningGateway gw = RunningGateway.fromYaml(yaml, null)) {
       PemTrustOptions trust = new PemTrustOptions().addCertPath(cert.certificatePath());
       HttpClient h2 = vertx.createHttpClient(new HttpClientOptions().setSsl(true).setUseAlpn(true)
@@ -95,23 +93,15 @@ class ListenerIT {
 
   @Test
   void anHttp2RefusalEndsOnlyItsStreamNotTheConnection() {
-    String yaml = """
-        listeners:
-          public:
-            host: 127.0.0.1
-            port: 0
-            tls: { cert: "%s", key: "%s" }
-          management: { port: 0 }
+    String yaml = tlsListeners() + """
         access-log: off
-        store: { kind: h2, path: "%s" }
         routes:
           - name: small
             match: { path-prefix: /small }
             upstream: %s
             public: true
             max-body-size: 4
-        """.formatted(cert.certificatePath(), cert.privateKeyPath(), RunningGateway.tempDataDir(), upstream.url())
-        + routes();
+        """.formatted(upstream.url()) + routes();
     try (RunningGateway gw = RunningGateway.fromYaml(yaml, null)) {
       HttpClient h2 = vertx.createHttpClient(new HttpClientOptions().setSsl(true).setUseAlpn(true)
           .setTrustOptions(new PemTrustOptions().addCertPath(cert.certificatePath()))

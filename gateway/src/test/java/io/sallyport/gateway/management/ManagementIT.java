@@ -31,12 +31,8 @@ class ManagementIT {
     Vertx vertx = Vertx.vertx();
     Path log = dir.resolve("access.log");
     try (TestUpstream upstream = TestUpstream.start(vertx);
-         RunningGateway gw = RunningGateway.fromYaml("""
-             listeners:
-               public: { host: 127.0.0.1, port: 0 }
-               management: { port: 0 }
+         RunningGateway gw = RunningGateway.fromYaml(RunningGateway.listeners() + """
              access-log: "%s"
-             store: { kind: h2, path: "%s" }
              routes:
                - name: app
                  match: { path-prefix: / }
@@ -45,7 +41,7 @@ class ManagementIT {
                - name: closed
                  match: { path-prefix: /closed }
                  upstream: %s
-             """.formatted(log, dir.resolve("data"), upstream.url(), upstream.url()), null)) {
+             """.formatted(log, upstream.url(), upstream.url()), null)) {
       HttpClient c = vertx.createHttpClient();
       assertThat(get(c, gw.managementPort(), "/healthz").status()).isEqualTo(200);
       Reply ready = get(c, gw.managementPort(), "/readyz");

@@ -78,18 +78,14 @@ class StreamingIT {
   @Test
   void aStreamTheClientAbandonsIsLoggedAsConnectionClosedNeverOk() throws Exception {
     upstream.behave(req -> req.response().setChunked(true).write("data: one\n\n"));
-    try (RunningGateway logged = RunningGateway.fromYaml("""
-        listeners:
-          public: { host: 127.0.0.1, port: 0 }
-          management: { port: 0 }
+    try (RunningGateway logged = RunningGateway.fromYaml(RunningGateway.listeners() + """
         access-log: stdout
-        store: { kind: h2, path: "%s" }
         routes:
           - name: app
             match: { path-prefix: / }
             upstream: %s
             public: true
-        """.formatted(RunningGateway.tempDataDir(), upstream.url()), null)) {
+        """.formatted(upstream.url()), null)) {
       try (java.net.Socket s = new java.net.Socket("127.0.0.1", logged.port())) {
         s.getOutputStream().write("GET /stream HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(
             java.nio.charset.StandardCharsets.US_ASCII));

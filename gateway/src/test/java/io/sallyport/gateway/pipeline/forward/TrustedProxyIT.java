@@ -17,15 +17,11 @@ class TrustedProxyIT {
   void aTrustedPeersForwardingHeadersAreKeptAndExtended() {
     Vertx vertx = Vertx.vertx();
     try (TestUpstream upstream = TestUpstream.start(vertx);
-         RunningGateway gw = RunningGateway.fromYaml("""
-             listeners:
-               public: { host: 127.0.0.1, port: 0 }
-               management: { port: 0 }
+         RunningGateway gw = RunningGateway.fromYaml(RunningGateway.listeners() + """
              proxy:
                trusted-proxies: [127.0.0.0/8]
                assertion-header: X-Corp-Identity
              access-log: off
-             store: { kind: h2, path: "%s" }
              routes:
                - name: app
                  match: { path-prefix: / }
@@ -34,7 +30,7 @@ class TrustedProxyIT {
                - name: closed
                  match: { path-prefix: /closed }
                  upstream: %s
-             """.formatted(RunningGateway.tempDataDir(), upstream.url(), upstream.url()), null)) {
+             """.formatted(upstream.url(), upstream.url()), null)) {
       HttpClient client = vertx.createHttpClient();
       RequestOptions o = new RequestOptions().setHost("127.0.0.1").setPort(gw.port()).setURI("/")
           .putHeader("x-forwarded-for", "203.0.113.7")
