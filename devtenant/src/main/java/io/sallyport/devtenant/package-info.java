@@ -1,8 +1,6 @@
 /**
  * devtenant: a local, protocol-faithful stand-in for an Entra ID tenant and the Microsoft Graph
- * endpoints Sallyport uses. Shares no code with the gateway or scim modules, only wire formats.
- *
- * <p>Empty in the foundation build: the module exists so the layout and the bundled jar are in
- * place; the stand-in arrives with the devtenant work (the CLI's {@code devtenant} command says so).
+ * endpoints Sallyport uses, driven by a scenario file. {@link io.sallyport.devtenant.DevTenant} is
+ * the composition root. Shares no code with the gateway or scim modules, only wire formats.
  */
 package io.sallyport.devtenant;

@@ -1,0 +1,20 @@
+package io.sallyport.devtenant.graph.ca;
+
+import io.sallyport.devtenant.Context;
+import io.sallyport.devtenant.graph.GraphResponses;
+import io.vertx.ext.web.Router;
+
+/** Graph v1.0 routes of this area (being built). */
+public final class ConditionalAccessRoutes {
+
+  private final Context ctx;
+  private final GraphResponses responses;
+
+  public ConditionalAccessRoutes(Context ctx, GraphResponses responses) {
+    this.ctx = ctx;
+    this.responses = responses;
+  }
+
+  public void mount(Router graph) {
+  }
+}
