@@ -1,0 +1,79 @@
+package io.sallyport.devtenant.harness;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
+import io.sallyport.devtenant.state.AppRegistration;
+import io.sallyport.devtenant.state.User;
+import io.sallyport.devtenant.token.Audience;
+import io.sallyport.devtenant.token.AuthFacts;
+import io.sallyport.devtenant.token.TokenIssuer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Microsoft Graph SDK v6 pointed at devtenant with nothing but configuration: the base URL, the
+ * allowed host, the trust store. Tokens come from devtenant's issuer in-process (the token endpoint
+ * itself is covered by the msal4j tests), for an app alone or a user through an app.
+ */
+public final class GraphSdk {
+
+  private GraphSdk() {}
+
+  /** App-only: roles are the app's Graph application permissions from the scenario. */
+  public static GraphServiceClient appOnly(RunningDevTenant t, String appName) {
+    AppRegistration app = app(t, appName);
+    return client(t, () -> mint(t, app, null, List.copyOf(app.graphPermissions()), null));
+  }
+
+  /** Delegated: {@code scopes} become scp; {@code facts} says how the user signed in (amr, acrs, cp1). */
+  public static GraphServiceClient delegated(RunningDevTenant t, String appName, String upnPrefix,
+      List<String> scopes, AuthFacts facts) {
+    AppRegistration app = app(t, appName);
+    User user = t.tenant().context().state().userByIdOrUpn(t.user(upnPrefix).upn()).orElseThrow();
+    return client(t, () -> mint(t, app, user, scopes, facts));
+  }
+
+  public static AuthFacts mfa(RunningDevTenant t, String... acrs) {
+    return new AuthFacts(List.of("pwd", "mfa"), List.of(acrs), t.now(), "sid-test", null, List.of());
+  }
+
+  public static AuthFacts passwordOnly(RunningDevTenant t) {
+    return new AuthFacts(List.of("pwd"), List.of(), t.now(), "sid-test", null, List.of());
+  }
+
+  private static AppRegistration app(RunningDevTenant t, String name) {
+    return t.tenant().context().state().apps.where(a -> a.name().equals(name)).get(0);
+  }
+
+  static String mint(RunningDevTenant t, AppRegistration app, User user, List<String> perms, AuthFacts facts) {
+    TokenIssuer issuer = t.tenant().context().issuer();
+    Instant now = t.now();
+    var claims = issuer.accessClaims(app, user, Audience.graph(), perms, facts, "1", now, Duration.ofHours(1));
+    return issuer.sign(claims, true, true);
+  }
+
+  private static GraphServiceClient client(RunningDevTenant t, java.util.function.Supplier<String> tokens) {
+    TokenCredential credential = new TokenCredential() {
+      @Override
+      public Mono<AccessToken> getToken(TokenRequestContext request) {
+        return Mono.fromSupplier(() -> new AccessToken(tokens.get(), OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)));
+      }
+    };
+    var auth = new AzureIdentityAuthenticationProvider(credential, new String[] {"localhost"},
+        "https://graph.microsoft.com/.default");
+    OkHttpClient http = GraphClientFactory.create().sslSocketFactory(t.sslContext().getSocketFactory(),
+        t.trustManager()).build();
+    GraphServiceClient client = new GraphServiceClient(auth, http);
+    client.getRequestAdapter().setBaseUrl(t.tenant().graphBaseUrl());
+    return client;
+  }
+}
