@@ -1,9 +1,15 @@
 package io.sallyport.gateway.cli;
 
+import io.sallyport.devtenant.DevTenant;
+import io.sallyport.devtenant.crypto.TlsIdentity;
+import io.sallyport.devtenant.scenario.Scenario;
+import io.sallyport.devtenant.scenario.ScenarioException;
 import io.sallyport.gateway.config.ConfigException;
 import io.sallyport.gateway.config.ConfigLoader;
 import io.sallyport.gateway.config.SallyportConfig;
+import io.sallyport.gateway.demo.DemoFacts;
 import io.sallyport.gateway.demo.DemoUpstream;
+import io.sallyport.gateway.demo.DevtenantLauncher;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +17,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code demo}: the demo upstream plus a gateway in front of it, from config/demo.yaml when run
- * from a checkout, else from the copy bundled in the jar. Nothing else to install.
+ * {@code demo}: devtenant, the demo upstream and a gateway in front of it, from config/demo.yaml
+ * and config/devtenant/demo.yaml when run from a checkout, else from the copies bundled in the jar.
+ * Nothing else to install. Prints what to try and writes the same facts to demo.json.
  */
 public final class DemoCommand implements Command {
 
@@ -29,28 +39,48 @@ public final class DemoCommand implements Command {
 
   @Override
   public String summary() {
-    return "start the demo: a demo upstream and the gateway in front of it";
+    return "start the demo: devtenant, a demo upstream and the gateway in front of it";
   }
 
   @Override
   public String help() {
     return """
-        Usage: sallyport demo [--config FILE]
+        Usage: sallyport demo [--config FILE] [--scenario FILE] [--port N] [--management-port N]
+                              [--upstream-port N] [--devtenant-port N]
 
-        Starts the demo upstream on 127.0.0.1:9090 and the gateway with config/demo.yaml (or the
-        copy bundled in the jar when that file is not there): browse to http://localhost:8080/.
-        Management (health, readiness, metrics) is on http://127.0.0.1:8081/.
+        Starts devtenant (a local Entra ID and Microsoft Graph stand-in) on https://localhost:8443,
+        the demo upstream on http://localhost:8082 and the gateway with config/demo.yaml on
+        http://localhost:8080 (management on http://127.0.0.1:8081), prints the URLs, the seeded users
+        and their passwords and what to try, and writes the same facts to demo.json in the data
+        directory (the gateway's store directory; the path is printed).
 
         Options:
-          --config FILE   use another demo configuration""";
+          --config FILE          another gateway configuration
+          --scenario FILE        another devtenant scenario
+          --port N               gateway port (default 8080)
+          --management-port N    management port (default 8081)
+          --upstream-port N      demo upstream port (default 8082)
+          --devtenant-port N     devtenant port (default 8443)""";
   }
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) {
     SallyportConfig config;
+    Scenario scenario;
+    int upstreamPort;
+    int devtenantPort;
     try {
-      Args a = Args.parse(args, Set.of("config"));
-      config = load(a.options().get("config"));
+      Args a = Args.parse(args, Set.of("config", "scenario", "port", "management-port", "upstream-port",
+          "devtenant-port"));
+      upstreamPort = a.intOption("upstream-port", 8082);
+      devtenantPort = a.intOption("devtenant-port", 8443);
+      Map<String, String> env = new HashMap<>(System.getenv());
+      env.put("SALLYPORT_DEMO_PORT", String.valueOf(a.intOption("port", 8080)));
+      env.put("SALLYPORT_DEMO_MANAGEMENT_PORT", String.valueOf(a.intOption("management-port", 8081)));
+      env.put("SALLYPORT_DEMO_UPSTREAM", "http://127.0.0.1:" + upstreamPort);
+      env.put("SALLYPORT_DEMO_DEVTENANT", "https://localhost:" + devtenantPort);
+      config = load(a.options().get("config"), env);
+      scenario = DevtenantLauncher.scenario(a.options().get("scenario"), Clock.systemUTC());
     } catch (IllegalArgumentException | IOException e) {
       err.println("sallyport demo: " + e.getMessage());
       return 2;
@@ -58,38 +88,57 @@ public final class DemoCommand implements Command {
       err.println("sallyport demo: the demo configuration is invalid:");
       e.errors().forEach(x -> err.println("  " + x));
       return 1;
+    } catch (ScenarioException e) {
+      err.println("sallyport demo: the devtenant scenario is invalid:");
+      e.errors().forEach(x -> err.println("  " + x));
+      return 1;
     }
+    Path dataDir = config.store().path() != null ? config.store().path() : Path.of("data");
+    Vertx vertx = Vertx.vertx();
+    DevTenant tenant;
     try {
-      Vertx vertx = Vertx.vertx();
-      int port = new DemoUpstream(vertx).listen("127.0.0.1", 9090).toCompletionStage().toCompletableFuture()
+      tenant = DevtenantLauncher.start(vertx, scenario, "localhost", devtenantPort, dataDir, Clock.systemUTC())
+          .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      new DemoUpstream(vertx).listen("127.0.0.1", upstreamPort).toCompletionStage().toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
-      out.println("demo upstream listening on http://127.0.0.1:" + port + "/");
     } catch (Exception e) {
-      err.println("sallyport demo: could not start the demo upstream on 127.0.0.1:9090: "
-          + (e.getCause() == null ? e : e.getCause()).getMessage());
+      err.println("sallyport demo: could not start devtenant on port " + devtenantPort + " or the demo upstream on "
+          + upstreamPort + ": " + (e.getCause() == null ? e : e.getCause()).getMessage());
+      vertx.close();
       return 1;
     }
     int code = Launch.serve(config, err);
-    if (code == KEEP_RUNNING) {
-      out.println("Sallyport demo ready: http://localhost:" + config.listeners().publicListener().port()
-          + "/  (management: http://127.0.0.1:" + config.listeners().management().port() + "/readyz)");
+    if (code != KEEP_RUNNING) {
+      vertx.close();
+      return code;
+    }
+    DemoFacts facts = new DemoFacts("http://localhost:" + config.listeners().publicListener().port() + "/",
+        "http://127.0.0.1:" + config.listeners().management().port() + "/", "http://localhost:" + upstreamPort + "/",
+        tenant, scenario, dataDir.resolve(TlsIdentity.CERT_FILE));
+    try {
+      Path json = dataDir.resolve("demo.json");
+      Files.writeString(json, facts.json().encodePrettily());
+      out.print(DemoIntro.text(facts, json));
+    } catch (IOException e) {
+      err.println("sallyport demo: could not write demo.json in " + dataDir + ": " + e.getMessage());
+      out.print(DemoIntro.text(facts, null));
     }
     return code;
   }
 
-  private static SallyportConfig load(String explicit) throws IOException {
+  private static SallyportConfig load(String explicit, Map<String, String> env) throws IOException {
     if (explicit != null) {
-      return ConfigLoader.load(Path.of(explicit), System.getenv());
+      return ConfigLoader.load(Path.of(explicit), env);
     }
     Path local = Path.of("config", "demo.yaml");
     if (Files.isRegularFile(local)) {
-      return ConfigLoader.load(local, System.getenv());
+      return ConfigLoader.load(local, env);
     }
     try (InputStream in = DemoCommand.class.getResourceAsStream(BUNDLED)) {
       if (in == null) {
         throw new IOException("no config/demo.yaml here and none bundled in the jar");
       }
-      return ConfigLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), null, System.getenv());
+      return ConfigLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), null, env);
     }
   }
 }

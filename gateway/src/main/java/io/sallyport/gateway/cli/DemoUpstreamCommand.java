@@ -22,7 +22,7 @@ public final class DemoUpstreamCommand implements Command {
   @Override
   public String help() {
     return """
-        Usage: sallyport demo-upstream [--host 127.0.0.1] [--port 9090]
+        Usage: sallyport demo-upstream [--host 127.0.0.1] [--port 8082]
 
         Starts the demo application alone: a page showing the headers it receives, /events
         (server-sent events), /echo (echoes a request body), /bytes/N and a WebSocket echo.""";
@@ -33,7 +33,7 @@ public final class DemoUpstreamCommand implements Command {
     try {
       Args a = Args.parse(args, Set.of("host", "port"));
       String host = a.options().getOrDefault("host", "127.0.0.1");
-      int port = a.intOption("port", 9090);
+      int port = a.intOption("port", 8082);
       Vertx vertx = Vertx.vertx();
       int actual = new DemoUpstream(vertx).listen(host, port).toCompletionStage().toCompletableFuture()
           .get(30, TimeUnit.SECONDS);

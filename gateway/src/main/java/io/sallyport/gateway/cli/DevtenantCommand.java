@@ -1,11 +1,20 @@
 package io.sallyport.gateway.cli;
 
+import io.sallyport.devtenant.DevTenant;
+import io.sallyport.devtenant.crypto.TlsIdentity;
+import io.sallyport.devtenant.scenario.Scenario;
+import io.sallyport.devtenant.scenario.ScenarioException;
+import io.sallyport.gateway.demo.DemoFacts;
+import io.sallyport.gateway.demo.DevtenantLauncher;
+import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
-/**
- * {@code devtenant}: the local Entra ID and Graph stand-in. The command is reserved here so the
- * CLI's shape is stable; the stand-in itself is built in the devtenant module (its own issue).
- */
+/** {@code devtenant}: the local Entra ID and Microsoft Graph stand-in, alone. */
 public final class DevtenantCommand implements Command {
 
   @Override
@@ -15,23 +24,63 @@ public final class DevtenantCommand implements Command {
 
   @Override
   public String summary() {
-    return "start the local Entra ID / Microsoft Graph stand-in (not built yet)";
+    return "start devtenant, the local Entra ID / Microsoft Graph stand-in";
   }
 
   @Override
   public String help() {
     return """
-        Usage: sallyport devtenant
+        Usage: sallyport devtenant [--scenario FILE] [--host NAME] [--port N] [--data-dir DIR]
 
-        Will start devtenant, a local protocol-faithful stand-in for an Entra ID tenant and the
-        Microsoft Graph endpoints Sallyport uses. It is not part of this build yet: the command
-        exits with status 3 and says so, rather than pretending to serve a tenant.""";
+        Starts devtenant: Entra ID's OIDC/OAuth endpoints and the Microsoft Graph v1.0 subset Sallyport
+        uses, over HTTPS, for the tenant a scenario file describes (default config/devtenant/demo.yaml,
+        or the copy bundled in the jar). Its certificate is generated for the host name and kept in the
+        data directory (devtenant-tls.crt): point a client's trust store at that file; nothing trusts it
+        by default. The test-support API is under /_devtenant/ (see docs/devtenant.md).
+
+        Options:
+          --scenario FILE   the tenant to serve
+          --host NAME       host name in its URLs and certificate (default localhost)
+          --port N          HTTPS port (default 8443; 0 picks a free one)
+          --data-dir DIR    where the certificate is kept (default ./data)""";
   }
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) {
-    err.println("sallyport devtenant: the devtenant stand-in is not part of this build yet; "
-        + "the gateway runs public routes only until identity arrives (see README).");
-    return 3;
+    Scenario scenario;
+    Args a;
+    try {
+      a = Args.parse(args, Set.of("scenario", "host", "port", "data-dir"));
+      if (!a.positional().isEmpty()) {
+        throw new IllegalArgumentException("unexpected argument " + a.positional().get(0));
+      }
+      scenario = DevtenantLauncher.scenario(a.options().get("scenario"), Clock.systemUTC());
+    } catch (IllegalArgumentException | IOException e) {
+      err.println("sallyport devtenant: " + e.getMessage());
+      return 2;
+    } catch (ScenarioException e) {
+      err.println("sallyport devtenant: the scenario is invalid:");
+      e.errors().forEach(x -> err.println("  " + x));
+      return 1;
+    }
+    Path dataDir = Path.of(a.options().getOrDefault("data-dir", "data"));
+    String host = a.options().getOrDefault("host", "localhost");
+    DevTenant tenant;
+    try {
+      tenant = DevtenantLauncher.start(Vertx.vertx(), scenario, host, a.intOption("port", 8443), dataDir,
+          Clock.systemUTC()).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      err.println("sallyport devtenant: could not start: " + (e.getCause() == null ? e : e.getCause()).getMessage());
+      return 1;
+    }
+    DemoFacts facts = new DemoFacts(null, null, null, tenant, scenario, dataDir.resolve(TlsIdentity.CERT_FILE));
+    out.println("devtenant ready: " + tenant.baseUrl() + "/  (tenant " + tenant.tenantId() + ")");
+    out.println("  authority (msal4j oidcAuthority, OIDC issuer): " + tenant.issuer());
+    out.println("  Microsoft Graph v1.0:                           " + tenant.graphBaseUrl());
+    out.println("  certificate to trust:                           " + facts.certificateFile().toAbsolutePath());
+    out.println("  test-support API:                               " + tenant.baseUrl() + "/_devtenant/tenant");
+    out.println("  users (UPN, password):");
+    out.print(facts.usersText());
+    return KEEP_RUNNING;
   }
 }

@@ -24,7 +24,11 @@ public final class DemoUpstream {
 
   public Future<Integer> listen(String host, int port) {
     server = vertx.createHttpServer().requestHandler(this::handle)
-        .webSocketHandler(ws -> ws.handler(ws::write));
+        .webSocketHandler(ws -> {
+          // echo each message as the type it came in, so a browser gets text back for text
+          ws.textMessageHandler(ws::writeTextMessage);
+          ws.binaryMessageHandler(ws::writeBinaryMessage);
+        });
     return server.listen(port, host).map(HttpServer::actualPort);
   }
 
@@ -86,19 +90,34 @@ public final class DemoUpstream {
     return """
         <!doctype html><html><head><meta charset="utf-8"><title>Sallyport demo upstream</title>
         <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}
-        td{border-bottom:1px solid #ddd;padding:.2rem .6rem;font-family:monospace}</style></head><body>
+        td{border-bottom:1px solid #ddd;padding:.2rem .6rem;font-family:monospace;word-break:break-all}
+        pre{background:#f4f4f4;padding:.6rem;overflow-x:auto}</style></head><body>
         <h1>Demo upstream</h1>
+        <h2>Identity received</h2>
+        %s
+        <h2>Request</h2>
         <p>This page is served by the demo application behind Sallyport. It received
         <code>%s %s</code> with these headers (note <code>X-Forwarded-*</code>, <code>Forwarded</code>,
         <code>X-Request-Id</code>, and that no client-sent <code>X-Sallyport-*</code> header arrives):</p>
-        <table>%s</table>
-        <p>Try <a href="/events">/events</a> (server-sent events), <code>/echo</code> (POST a body),
-        <code>/bytes/1048576</code>, or a WebSocket to <code>/ws</code>.</p>
+        <table id="headers">%s</table>
+        <h2>WebSocket echo</h2>
+        <p><input id="msg" value="hello through Sallyport"> <button id="send" type="button">Send</button>
+        <output id="echo"></output></p>
+        <p>Also try <a href="/events">/events</a> (server-sent events), <code>/echo</code> (POST a body),
+        <code>/bytes/1048576</code>.</p>
+        <script>
+        document.getElementById('send').onclick = function () {
+          var ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
+          ws.onopen = function () { ws.send(document.getElementById('msg').value); };
+          ws.onmessage = function (e) { document.getElementById('echo').textContent = 'echo: ' + e.data; ws.close(); };
+          ws.onerror = function () { document.getElementById('echo').textContent = 'WebSocket failed'; };
+        };
+        </script>
         </body></html>
-        """.formatted(esc(req.method().name()), esc(req.uri()), rows);
+        """.formatted(DemoIdentity.html(req.headers()), esc(req.method().name()), esc(req.uri()), rows);
   }
 
-  private static String esc(String s) {
+  static String esc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every shipped sample in config/*.yaml must stay valid: people copy them. */
 class SampleConfigsTest {
   private static final Path CONFIG_DIR = Path.of("..", "config");
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   static Stream<Path> samples() throws IOException {
     try (Stream<Path> files = Files.list(CONFIG_DIR)) {
@@ -52,7 +52,7 @@ class SampleConfigsTest {
     SallyportConfig c = ConfigLoader.load(CONFIG_DIR.resolve("demo.yaml"), Map.of());
     assertThat(c.routes()).allSatisfy(r -> {
       assertThat(r.isPublic()).as(r.name()).isEqualTo(!r.name().equals("demo-admin"));
-      assertThat(r.upstream().toString()).isEqualTo("http://127.0.0.1:9090");
+      assertThat(r.upstream().toString()).isEqualTo("http://127.0.0.1:8082");
     });
     assertThat(c.routes()).extracting(r -> r.name()).contains("demo-admin");
     assertThat(c.store().kind()).isEqualTo(StoreConfig.Kind.H2);
