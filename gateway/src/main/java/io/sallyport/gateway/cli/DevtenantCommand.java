@@ -1,6 +1,7 @@
 package io.sallyport.gateway.cli;
 
 import io.sallyport.devtenant.DevTenant;
+import io.sallyport.devtenant.DevTenantOptions;
 import io.sallyport.devtenant.crypto.TlsIdentity;
 import io.sallyport.devtenant.scenario.Scenario;
 import io.sallyport.devtenant.scenario.ScenarioException;
@@ -31,6 +32,7 @@ public final class DevtenantCommand implements Command {
   public String help() {
     return """
         Usage: sallyport devtenant [--scenario FILE] [--host NAME] [--port N] [--data-dir DIR]
+                                 [--tls-cert FILE --tls-key FILE]
 
         Starts devtenant: Entra ID's OIDC/OAuth endpoints and the Microsoft Graph v1.0 subset Sallyport
         uses, over HTTPS, for the tenant a scenario file describes (default config/devtenant/demo.yaml,
@@ -42,7 +44,9 @@ public final class DevtenantCommand implements Command {
           --scenario FILE   the tenant to serve
           --host NAME       host name in its URLs and certificate (default localhost)
           --port N          HTTPS port (default 8443; 0 picks a free one)
-          --data-dir DIR    where the certificate is kept (default ./data)""";
+          --data-dir DIR    where the certificate is kept (default ./data)
+          --tls-cert FILE   serve this PEM certificate instead of generating one (with --tls-key)
+          --tls-key FILE    its PEM private key""";
   }
 
   @Override
@@ -50,9 +54,12 @@ public final class DevtenantCommand implements Command {
     Scenario scenario;
     Args a;
     try {
-      a = Args.parse(args, Set.of("scenario", "host", "port", "data-dir"));
+      a = Args.parse(args, Set.of("scenario", "host", "port", "data-dir", "tls-cert", "tls-key"));
       if (!a.positional().isEmpty()) {
         throw new IllegalArgumentException("unexpected argument " + a.positional().get(0));
+      }
+      if (a.options().containsKey("tls-cert") != a.options().containsKey("tls-key")) {
+        throw new IllegalArgumentException("--tls-cert and --tls-key go together");
       }
       scenario = DevtenantLauncher.scenario(a.options().get("scenario"), Clock.systemUTC());
     } catch (IllegalArgumentException | IOException e) {
@@ -67,13 +74,18 @@ public final class DevtenantCommand implements Command {
     String host = a.options().getOrDefault("host", "localhost");
     DevTenant tenant;
     try {
-      tenant = DevtenantLauncher.start(Vertx.vertx(), scenario, host, a.intOption("port", 8443), dataDir,
-          Clock.systemUTC()).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      Path cert = a.options().containsKey("tls-cert") ? Path.of(a.options().get("tls-cert")) : null;
+      Path key = a.options().containsKey("tls-key") ? Path.of(a.options().get("tls-key")) : null;
+      tenant = DevTenant.start(Vertx.vertx(), new DevTenantOptions(scenario, host, a.intOption("port", 8443), dataDir,
+          cert, key, Clock.systemUTC())).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+
     } catch (Exception e) {
       err.println("sallyport devtenant: could not start: " + (e.getCause() == null ? e : e.getCause()).getMessage());
       return 1;
     }
-    DemoFacts facts = new DemoFacts(null, null, null, tenant, scenario, dataDir.resolve(TlsIdentity.CERT_FILE));
+    Path certFile = a.options().containsKey("tls-cert") ? Path.of(a.options().get("tls-cert"))
+        : dataDir.resolve(TlsIdentity.CERT_FILE);
+    DemoFacts facts = new DemoFacts(null, null, null, tenant, scenario, certFile);
     out.println("devtenant ready: " + tenant.baseUrl() + "/  (tenant " + tenant.tenantId() + ")");
     out.println("  authority (msal4j oidcAuthority, OIDC issuer): " + tenant.issuer());
     out.println("  Microsoft Graph v1.0:                           " + tenant.graphBaseUrl());
