@@ -59,6 +59,21 @@ final class PolicyBodies {
     WriteBodies.check(body, shape, TYPE, NESTED, READ_ONLY);
   }
 
+  /** A create must bring its own conditions and grant controls; the shape's empty defaults do not count. */
+  static void checkCreate(JsonObject body) {
+    if (!(body.getValue("conditions") instanceof JsonObject)) {
+      throw bad("Property 'conditions' is required, with 'conditions.applications' and 'conditions.users'.");
+    }
+    if (!(body.getValue("grantControls") instanceof JsonObject)) {
+      throw bad("Property 'grantControls' is required.");
+    }
+    JsonObject conditions = body.getJsonObject("conditions");
+    if (!(conditions.getValue("applications") instanceof JsonObject)
+        || !(conditions.getValue("users") instanceof JsonObject)) {
+      throw bad("Property 'conditions' is required, with 'conditions.applications' and 'conditions.users'.");
+    }
+  }
+
   /** The rules a complete policy (after a create, or after a PATCH merge) must satisfy. */
   static void checkComplete(JsonObject p) {
     if (!(p.getValue("displayName") instanceof String name) || name.isBlank()) {

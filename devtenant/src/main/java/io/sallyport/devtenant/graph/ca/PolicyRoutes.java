@@ -56,6 +56,7 @@ final class PolicyRoutes {
     JsonObject body = responses.body(rc);
     JsonObject policy = PolicyBodies.shape(UUID.randomUUID().toString(), ctx.clock().instant());
     PolicyBodies.checkProperties(body, policy);
+    PolicyBodies.checkCreate(body);
     WriteBodies.merge(policy, body);
     PolicyBodies.checkComplete(policy);
     ctx.state().policies.put(policy);
