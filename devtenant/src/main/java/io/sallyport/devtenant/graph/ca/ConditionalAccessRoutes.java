@@ -4,7 +4,7 @@ import io.sallyport.devtenant.Context;
 import io.sallyport.devtenant.graph.GraphResponses;
 import io.vertx.ext.web.Router;
 
-/** Graph v1.0 routes of this area (being built). */
+/** Graph v1.0 Conditional Access: authentication context class references and policies. */
 public final class ConditionalAccessRoutes {
 
   private final Context ctx;
@@ -16,5 +16,8 @@ public final class ConditionalAccessRoutes {
   }
 
   public void mount(Router graph) {
+    Collections collections = new Collections(responses);
+    new AuthContextRoutes(ctx, responses, collections).mount(graph);
+    new PolicyRoutes(ctx, responses, collections).mount(graph);
   }
 }
