@@ -1,7 +1,6 @@
 package io.sallyport.devtenant.graph.pim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.graph.models.ExpirationPattern;
 import com.microsoft.graph.models.ExpirationPatternType;
