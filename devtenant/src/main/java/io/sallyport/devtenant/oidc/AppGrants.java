@@ -40,6 +40,9 @@ final class AppGrants {
     String raw = call.required("scope");
     String prefix = null;
     for (String s : raw.trim().split("\\s+")) {
+      if (ScopeRequest.OIDC.contains(s.toLowerCase(java.util.Locale.ROOT))) {
+        continue; // MSAL adds openid profile offline_access to every request; Entra ignores them here
+      }
       if (!s.endsWith("/.default")) {
         throw new EntraError("invalid_scope", 1002012, "The provided value for scope " + s + " is not valid. Client"
             + " credential flows must have a scope value with /.default suffixed to the resource identifier"
@@ -52,6 +55,9 @@ final class AppGrants {
             + " because it contains more than one resource. Scope " + raw + " is not valid.");
       }
       prefix = p;
+    }
+    if (prefix == null) {
+      throw Replies.missing("scope");
     }
     Audience audience = ScopeRequest.resolve(prefix, ctx.state());
     // A custom API's application roles are never granted to apps in a scenario, so they carry none.

@@ -45,8 +45,8 @@ final class ClientAssertion {
     X509Certificate cert = null;
     for (String pem : app.certificatePems()) {
       X509Certificate c = Certificates.parseCertificate(pem);
-      if ((s256 != null && s256.equals(Certificates.x5tS256(c))) || (s256 == null && sha1 != null
-          && sha1.equals(Certificates.x5t(c)))) {
+      if ((s256 != null && sameThumbprint(s256, Certificates.x5tS256(c)))
+          || (s256 == null && sha1 != null && sameThumbprint(sha1, Certificates.x5t(c)))) {
         cert = c;
       }
     }
@@ -81,6 +81,20 @@ final class ClientAssertion {
     if (jwt.string("jti") == null || jwt.string("jti").isBlank()) {
       throw new EntraError("invalid_client", 50027, "JWT token is invalid or malformed: the client assertion has no"
           + " jti claim.");
+    }
+  }
+
+  /**
+   * RFC 7515 says base64url, but msal4j writes {@code x5t#S256} in standard base64 (with + and =),
+   * and Entra accepts both: compare the decoded bytes.
+   */
+  private static boolean sameThumbprint(String given, String expectedUrl) {
+    try {
+      String normalized = given.replace('+', '-').replace('/', '_').replace("=", "");
+      return java.security.MessageDigest.isEqual(java.util.Base64.getUrlDecoder().decode(normalized),
+          java.util.Base64.getUrlDecoder().decode(expectedUrl));
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -16,6 +16,9 @@ import java.util.Locale;
  */
 final class MsalRoutes {
 
+  /** Event-bus address: the username of each user realm lookup (msal4j makes one before every password grant). */
+  static final String USER_REALM_EVENTS = "devtenant.oidc.userrealm";
+
   private final Context ctx;
   private final Replies replies;
 
@@ -61,6 +64,7 @@ final class MsalRoutes {
 
   private void userRealm(RoutingContext rc) {
     String username = rc.pathParam("username");
+    ctx.vertx().eventBus().publish(USER_REALM_EVENTS, username);
     int at = username.lastIndexOf('@');
     String domain = at < 0 ? "" : username.substring(at + 1).toLowerCase(Locale.ROOT);
     JsonObject body = new JsonObject().put("ver", "1.0");
