@@ -211,6 +211,11 @@ public final class TokenIssuer {
         .getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The pairwise {@code sub} that tokens for {@code appId} carry for this user (UserInfo answers with it). */
+  public String subject(String oid, String appId) {
+    return pairwise(oid, appId);
+  }
+
   /** Entra's {@code sub} is pairwise: stable per user and app, different across apps. */
   static String pairwise(String oid, String appId) {
     try {
