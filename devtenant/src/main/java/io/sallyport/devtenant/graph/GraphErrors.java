@@ -12,6 +12,9 @@ final class GraphErrors {
     if (t instanceof GraphError g) {
       return g;
     }
+    if (t instanceof io.sallyport.devtenant.graph.odata.ODataQueryException q) {
+      return new GraphError(q.httpStatus(), q.code(), q.getMessage());
+    }
     if (t == null && status == 413) {
       return new GraphError(413, "Request_EntityTooLarge", "The request body is too large.");
     }
