@@ -13,7 +13,7 @@ final class ControlError extends RuntimeException {
   private final String code;
 
   ControlError(int status, String code, String message) {
-    super(message);
+    super(message, null, false, false); // a refusal, not a bug: no stack trace to fill
     this.status = status;
     this.code = code;
   }

@@ -46,6 +46,8 @@ public final class ControlRoutes {
     api.post("/pim/roles/end").handler(pim::endRole);
     api.post("/pim/groups/activate").handler(pim::activateGroup);
     api.post("/pim/groups/end").handler(pim::endGroup);
+    api.post("/pim/requests/:id/approve").handler(pim::approve);
+    api.post("/pim/requests/:id/deny").handler(pim::deny);
     api.post("/acceptances").handler(governance::accept);
     api.delete("/acceptances").handler(governance::withdraw);
     api.post("/access-packages/assignments").handler(governance::assign);

@@ -1,6 +1,8 @@
 package io.sallyport.devtenant.control;
 
 import io.sallyport.devtenant.Context;
+import io.sallyport.devtenant.graph.entitlement.EntitlementActions;
+import io.sallyport.devtenant.graph.terms.TermsActions;
 import io.sallyport.devtenant.state.Acceptance;
 import io.sallyport.devtenant.state.AccessPackage;
 import io.sallyport.devtenant.state.Agreement;
@@ -9,8 +11,6 @@ import io.sallyport.devtenant.state.User;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Terms-of-use acceptances and access-package assignments, set and removed directly: what a user
@@ -20,20 +20,27 @@ final class GovernanceControl {
 
   private final Context ctx;
   private final Lookup lookup;
+  private final TermsActions terms;
+  private final EntitlementActions entitlement;
 
   GovernanceControl(Context ctx, Lookup lookup) {
     this.ctx = ctx;
     this.lookup = lookup;
+    this.terms = new TermsActions(ctx.state());
+    this.entitlement = new EntitlementActions(ctx.state());
   }
 
   void accept(RoutingContext rc) {
     JsonBody b = JsonBody.of(rc, false, "user", "agreement", "recorded");
     User user = lookup.user(b.requiredString("user"));
     Agreement agreement = lookup.agreement(b.requiredString("agreement"));
-    Instant recorded = b.has("recorded") ? b.instant("recorded") : ctx.clock().instant();
-    Acceptance a = new Acceptance(Acceptance.idFor(agreement.id(), user.id()), agreement.id(), user.id(),
-        agreement.fileId(), recorded, agreement.expiryFor(recorded), "accepted");
-    ctx.state().acceptances.put(a);
+    Acceptance a = terms.accept(agreement.id(), user.id());
+    if (b.has("recorded")) {
+      // Backdating (TermsActions records "now"): the same record with the expiry counted from then.
+      Instant recorded = b.instant("recorded");
+      a = ctx.state().acceptances.put(new Acceptance(a.id(), a.agreementId(), a.userId(), a.fileId(), recorded,
+          agreement.expiryFor(recorded), a.state()));
+    }
     Replies.ok(rc, acceptance(a));
   }
 
@@ -41,7 +48,7 @@ final class GovernanceControl {
     JsonBody b = JsonBody.of(rc, false, "user", "agreement");
     User user = lookup.user(b.requiredString("user"));
     Agreement agreement = lookup.agreement(b.requiredString("agreement"));
-    Acceptance removed = ctx.state().acceptances.remove(Acceptance.idFor(agreement.id(), user.id()))
+    Acceptance removed = terms.remove(agreement.id(), user.id())
         .orElseThrow(() -> ControlError.notFound("acceptance_not_found", user.upn() + " has no acceptance of \""
             + agreement.displayName() + "\" to remove"));
     Replies.ok(rc, new JsonObject().put("removed", acceptance(removed)));
@@ -57,35 +64,23 @@ final class GovernanceControl {
       throw ControlError.badRequest("invalid_value", "\"end\" must be after the scenario clock's now (" + now
           + "), got \"" + end + "\"");
     }
-    List<PackageAssignment> current = delivered(user, pkg, now);
-    if (!current.isEmpty()) {
+    entitlement.delivered(pkg.id(), user.id()).ifPresent(current -> {
       throw ControlError.conflict("already_assigned", user.upn() + " already has access package \""
-          + pkg.displayName() + "\" (assignment " + current.get(0).id() + ")");
-    }
-    PackageAssignment a = new PackageAssignment(UUID.randomUUID().toString(), pkg.id(), pkg.policyId(), user.id(),
-        "delivered", now, end);
-    ctx.state().packageAssignments.put(a);
-    Replies.ok(rc, assignment(a, now));
+          + pkg.displayName() + "\" (assignment " + current.id() + ")");
+    });
+    Replies.ok(rc, assignment(entitlement.assign(pkg.id(), user.id(), end), now));
   }
 
   void unassign(RoutingContext rc) {
     JsonBody b = JsonBody.of(rc, false, "user", "package");
     User user = lookup.user(b.requiredString("user"));
     AccessPackage pkg = lookup.accessPackage(b.requiredString("package"));
-    Instant now = ctx.clock().instant();
-    List<PackageAssignment> current = delivered(user, pkg, now);
-    if (current.isEmpty()) {
-      throw ControlError.notFound("assignment_not_found", user.upn() + " has no delivered assignment of \""
-          + pkg.displayName() + "\" to remove");
-    }
-    // An admin removal ends the assignment: it leaves the list of current assignments, as in Entra.
-    current.forEach(a -> ctx.state().packageAssignments.remove(a.id()));
-    Replies.ok(rc, new JsonObject().put("removed", current.stream().map(PackageAssignment::id).toList()));
-  }
-
-  private List<PackageAssignment> delivered(User user, AccessPackage pkg, Instant now) {
-    return ctx.state().packageAssignments.where(a -> a.targetId().equalsIgnoreCase(user.id())
-        && a.packageId().equalsIgnoreCase(pkg.id()) && "delivered".equals(a.stateAt(now)));
+    PackageAssignment current = entitlement.delivered(pkg.id(), user.id()).orElseThrow(() ->
+        ControlError.notFound("assignment_not_found", user.upn() + " has no delivered assignment of \""
+            + pkg.displayName() + "\" to remove"));
+    // Ended now: it reads expired from here on, as Graph serves ended assignments.
+    PackageAssignment removed = entitlement.remove(current.id()).orElseThrow();
+    Replies.ok(rc, new JsonObject().put("removed", assignment(removed, ctx.clock().instant())));
   }
 
   private static JsonObject acceptance(Acceptance a) {

@@ -40,7 +40,9 @@ final class JsonBody {
       try {
         parsed = io.vertx.core.json.Json.decodeValue(raw);
       } catch (DecodeException e) {
-        throw ControlError.badRequest("invalid_body", "the body is not valid JSON: " + e.getMessage());
+        String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("")
+            .replace("Failed to decode:", "").trim();
+        throw ControlError.badRequest("invalid_body", "the body is not valid JSON: " + why);
       }
       if (!(parsed instanceof JsonObject o)) {
         throw ControlError.badRequest("invalid_body", "the body must be a JSON object, got " + raw);

@@ -20,8 +20,12 @@ final class Lookup {
     this.state = state;
   }
 
+  /** By object id or UPN; a bare name without {@code @} means that name at the tenant's domain, as in scenarios. */
   User user(String upnOrOid) {
-    return state.userByIdOrUpn(upnOrOid).orElseThrow(() -> ControlError.notFound("user_not_found",
+    return state.userByIdOrUpn(upnOrOid)
+        .or(() -> upnOrOid.contains("@") ? java.util.Optional.empty()
+            : state.userByIdOrUpn(upnOrOid + "@" + state.info().domain()))
+        .orElseThrow(() -> ControlError.notFound("user_not_found",
         "no user with UPN or object id \"" + upnOrOid + "\""));
   }
 
