@@ -76,6 +76,8 @@ public final class FaultInjector implements Handler<RoutingContext> {
     }
     Fault end = terminal;
     if (latency > 0) {
+      // Hold the body while we wait: the body handler after us must still receive all of it.
+      rc.request().pause();
       ctx.vertx().setTimer(latency, t -> finish(rc, end, path));
     } else {
       finish(rc, end, path);

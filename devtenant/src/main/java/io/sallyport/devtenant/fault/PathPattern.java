@@ -33,18 +33,16 @@ public record PathPattern(String source, Pattern regex) {
   }
 
   static String globToRegex(String glob) {
+    // "/**" at the end also matches the bare prefix: /v1.0/users/** covers /v1.0/users.
+    if (glob.endsWith("/**")) {
+      return globToRegex(glob.substring(0, glob.length() - 3)) + "(?:/.*)?";
+    }
     StringBuilder re = new StringBuilder();
     for (int i = 0; i < glob.length(); i++) {
       char c = glob.charAt(i);
       if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
         i++;
-        // "/**" at the end also matches the bare prefix: /v1.0/users/** covers /v1.0/users.
-        if (re.length() > 0 && re.charAt(re.length() - 1) == '/' && i + 1 == glob.length()) {
-          re.setLength(re.length() - 1);
-          re.append("(?:/.*)?");
-        } else {
-          re.append(".*");
-        }
+        re.append(".*");
       } else if (c == '*') {
         re.append("[^/]*");
       } else if (c == '?') {
