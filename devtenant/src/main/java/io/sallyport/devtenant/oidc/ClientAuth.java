@@ -63,6 +63,11 @@ final class ClientAuth {
     }
     AppRegistration app = ctx.state().apps.find(clientId)
         .orElseThrow(() -> AuthorizeRequest.unknownClient(clientId, ctx.state()));
+    if (app.servicePrincipalId() == null) {
+      // An app registered through Graph has no enterprise app in the tenant until POST /servicePrincipals.
+      throw new EntraError("invalid_client", 7000229, "The client application " + clientId
+          + " is missing service principal in the tenant " + ctx.tenantId() + ".");
+    }
     String secret = Replies.param(rc, "client_secret") != null ? Replies.param(rc, "client_secret") : basicSecret;
     String assertion = Replies.param(rc, "client_assertion");
     if (secret != null && assertion != null) {

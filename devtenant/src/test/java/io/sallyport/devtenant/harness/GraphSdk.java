@@ -5,6 +5,9 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.ClientCredentialParameters;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
 import io.sallyport.devtenant.state.AppRegistration;
 import io.sallyport.devtenant.state.User;
@@ -16,22 +19,43 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import okhttp3.OkHttpClient;
 import reactor.core.publisher.Mono;
 
 /**
  * The Microsoft Graph SDK v6 pointed at devtenant with nothing but configuration: the base URL, the
- * allowed host, the trust store. Tokens come from devtenant's issuer in-process (the token endpoint
- * itself is covered by the msal4j tests), for an app alone or a user through an app.
+ * allowed host, the trust store. App-only tokens come from devtenant's token endpoint through
+ * msal4j; delegated tokens with chosen sign-in facts (amr, acrs, cp1) are minted by devtenant's
+ * issuer in-process, since a test needs exact facts without driving the sign-in pages each time.
  */
 public final class GraphSdk {
 
   private GraphSdk() {}
 
-  /** App-only: roles are the app's Graph application permissions from the scenario. */
+  /**
+   * App-only, exactly as production code gets it: msal4j's client-credentials grant against
+   * devtenant's token endpoint (tenant authority, the app's secret, a trust store), nothing in-process.
+   */
   public static GraphServiceClient appOnly(RunningDevTenant t, String appName) {
-    AppRegistration app = app(t, appName);
-    return client(t, () -> mint(t, app, null, List.copyOf(app.graphPermissions()), null));
+    var spec = t.app(appName);
+    ConfidentialClientApplication msal;
+    try {
+      msal = ConfidentialClientApplication.builder(spec.appId(),
+              ClientCredentialFactory.createFromSecret(spec.secrets().get(0)))
+          .oidcAuthority(t.baseUrl() + "/" + t.tenantId() + "/v2.0")
+          .sslSocketFactory(t.sslContext().getSocketFactory()).build();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+    return client(t, () -> {
+      try {
+        return msal.acquireToken(ClientCredentialParameters.builder(Set.of("https://graph.microsoft.com/.default"))
+            .build()).get().accessToken();
+      } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("devtenant refused the client-credentials grant", e);
+      }
+    });
   }
 
   /** Delegated: {@code scopes} become scp; {@code facts} says how the user signed in (amr, acrs, cp1). */

@@ -133,6 +133,28 @@ class ApplicationsIT {
   }
 
   @Test
+  void anAppRegisteredThroughGraphGetsTokensOnceItHasAServicePrincipal() {
+    Application created = app.applications().post(named("Registered by a script"));
+    AddPasswordPostRequestBody body = new AddPasswordPostRequestBody();
+    body.setPasswordCredential(new PasswordCredential());
+    String secret = app.applications().byApplicationId(created.getId()).addPassword().post(body).getSecretText();
+    var form = io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("grant_type", "client_credentials")
+        .add("client_id", created.getAppId()).add("client_secret", secret)
+        .add("scope", "https://graph.microsoft.com/.default");
+    String tokenUrl = t.baseUrl() + "/" + t.tenantId() + "/oauth2/v2.0/token";
+    var before = io.sallyport.devtenant.harness.Await.result(t.client().postAbs(tokenUrl).sendForm(form));
+    assertThat(before.statusCode()).isEqualTo(401);
+    assertThat(before.bodyAsJsonObject().getString("error")).isEqualTo("invalid_client");
+    assertThat(before.bodyAsJsonObject().getJsonArray("error_codes").getLong(0)).isEqualTo(7000229L);
+    ServicePrincipal sp = new ServicePrincipal();
+    sp.setAppId(created.getAppId());
+    app.servicePrincipals().post(sp);
+    var after = io.sallyport.devtenant.harness.Await.result(t.client().postAbs(tokenUrl).sendForm(form));
+    assertThat(after.statusCode()).isEqualTo(200);
+    assertThat(after.bodyAsJsonObject().getString("access_token")).isNotBlank();
+  }
+
+  @Test
   void servicePrincipalsAreCreatedOncePerKnownApp() {
     Application created = app.applications().post(named("Needs a principal"));
     ServicePrincipal sp = new ServicePrincipal();
