@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code /_devtenant} test-support API (docs/devtenant-control.md): JSON in, JSON out, loopback
+ * The {@code /_devtenant} test-support API (docs/devtenant.md): JSON in, JSON out, loopback
  * clients only. Every refusal is {@code {"error": code, "message": text}}; unknown paths are 404
  * with the same shape, so a test never has to parse an HTML error page.
  */
@@ -68,7 +68,7 @@ public final class ControlRoutes {
     api.put("/provisioning").handler(provisioning::configure);
     api.post("/provisioning/run").handler(provisioning::run);
     api.route().handler(rc -> new ControlError(404, "unknown_endpoint", "no control endpoint "
-        + rc.request().method() + " " + rc.request().path() + "; see docs/devtenant-control.md").send(rc));
+        + rc.request().method() + " " + rc.request().path() + "; see docs/devtenant.md").send(rc));
     api.route().failureHandler(this::fail);
     router.route("/_devtenant/*").subRouter(api);
   }

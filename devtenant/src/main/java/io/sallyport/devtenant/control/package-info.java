@@ -1,5 +1,5 @@
 /**
- * The {@code /_devtenant} test-support API (docs/devtenant-control.md): loopback clients only, strict
+ * The {@code /_devtenant} test-support API (docs/devtenant.md): loopback clients only, strict
  * JSON bodies, {@code {"error","message"}} refusals. State changes go through the same action classes
  * Graph uses (graph.pim, graph.terms, graph.entitlement); no protocol logic lives here.
  */
