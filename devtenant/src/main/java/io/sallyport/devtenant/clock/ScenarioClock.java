@@ -39,9 +39,10 @@ public final class ScenarioClock extends Clock {
     return offset.get();
   }
 
+  /** Millisecond precision: Graph and Entra print at most 7 fraction digits, Instant.toString up to 9. */
   @Override
   public Instant instant() {
-    return base.instant().plus(offset.get());
+    return base.instant().plus(offset.get()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
   @Override

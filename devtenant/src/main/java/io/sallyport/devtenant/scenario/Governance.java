@@ -30,14 +30,16 @@ final class Governance {
 
   private final Node top;
   private final References refs;
+  private final String tid;
   private final Instant now;
   private final Map<String, String> roles = new HashMap<>();
   private final Map<String, String> agreements = new HashMap<>();
   private final Map<String, String> packages = new HashMap<>();
 
-  Governance(Node top, References refs, List<String> errors, Instant now) {
+  Governance(Node top, References refs, String tid, Instant now) {
     this.top = top;
     this.refs = refs;
+    this.tid = tid;
     this.now = now;
   }
 
@@ -141,13 +143,13 @@ final class Governance {
   private AgreementSpec agreement(Node n) {
     n.allow("id", "display-name", "reaccept-every", "expire-from", "expire-every", "viewing-required",
         "per-device", "file-id", "text", "acceptances");
-    String id = n.guid("id", Node.newGuid());
     String name = n.required("display-name");
+    String id = n.guid("id", Node.stableGuid(tid, "agreement", name));
     agreements.put(key(id), id);
     agreements.put(key(name), id);
     return new AgreementSpec(id, name, n.duration("reaccept-every", null), n.instant("expire-from", null),
         n.duration("expire-every", null), n.bool("viewing-required", false), n.bool("per-device", false),
-        n.guid("file-id", Node.newGuid()), n.string("text", "By continuing you accept the terms of use of " + name + "."));
+        n.guid("file-id", Node.stableGuid(tid, "agreementFile", id)), n.string("text", "By continuing you accept the terms of use of " + name + "."));
   }
 
   private AcceptanceSpec acceptance(Node n, String agreementId) {
@@ -161,15 +163,19 @@ final class Governance {
 
   private AccessPackageSpec accessPackage(Node n) {
     n.allow("id", "display-name", "description", "hidden", "catalog-id", "policy-id", "assignments");
-    String id = n.guid("id", Node.newGuid());
+    String name = n.required("display-name");
+    String id = n.guid("id", Node.stableGuid(tid, "accessPackage", name));
     packages.put(key(id), id);
-    return new AccessPackageSpec(id, n.required("display-name"), n.string("description", null),
-        n.bool("hidden", false), n.guid("catalog-id", Node.newGuid()), n.guid("policy-id", Node.newGuid()));
+    return new AccessPackageSpec(id, name, n.string("description", null), n.bool("hidden", false),
+        n.guid("catalog-id", Node.stableGuid(tid, "catalog", "General")),
+        n.guid("policy-id", Node.stableGuid(tid, "assignmentPolicy", id)));
   }
 
   private PackageAssignmentSpec packageAssignment(Node n, String packageId) {
     n.allow("id", "user", "state", "start", "end");
-    return new PackageAssignmentSpec(n.guid("id", Node.newGuid()), packageId, refs.user(n, "user"),
+    String user = refs.user(n, "user");
+    return new PackageAssignmentSpec(n.guid("id", Node.stableGuid(tid, "accessPackageAssignment", packageId + "/" + user)),
+        packageId, user,
         n.string("state", "delivered"), n.instant("start", now), n.instant("end", null));
   }
 
@@ -205,7 +211,9 @@ final class Governance {
     List<String> appIds = n.has("applications")
         ? n.strings("applications").stream().map(a -> a.equalsIgnoreCase("All") ? "All" : appByName(n, a)).toList()
         : List.of();
-    return new CaPolicySpec(n.guid("id", Node.newGuid()), n.required("display-name"), state, contexts, appIds,
+    String name = n.required("display-name");
+    return new CaPolicySpec(n.guid("id", Node.stableGuid(tid, "conditionalAccessPolicy", name)), name, state, contexts,
+        appIds,
         grant, terms);
   }
 

@@ -88,6 +88,16 @@ final class Node {
     return UUID.randomUUID().toString();
   }
 
+  /**
+   * A GUID derived from the tenant and an entry's natural key, for entries the file gives no id:
+   * the same scenario yields the same object ids at every start, so oids in tokens, demo.json and
+   * anything keyed on them (sessions, SCIM) survive a restart.
+   */
+  static String stableGuid(String tenantId, String kind, String key) {
+    return UUID.nameUUIDFromBytes((tenantId + "/" + kind + "/" + key).toLowerCase(java.util.Locale.ROOT)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+  }
+
   boolean bool(String key, boolean fallback) {
     Object v = map.get(key);
     if (v == null) {

@@ -32,7 +32,9 @@ public final class ScenarioLoader {
     return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), now);
   }
 
-  public static Scenario parse(String yaml, String source, Instant now) {
+  public static Scenario parse(String yaml, String source, Instant start) {
+    // whole seconds: relative times in Graph output look like Entra's, not like Instant.toString's nanos
+    Instant now = start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     List<String> errors = new ArrayList<>();
     Object root;
     try {
@@ -55,11 +57,12 @@ public final class ScenarioLoader {
     top.allow("tenant", "apps", "users", "groups", "directory-roles", "pim", "pim-groups", "agreements",
         "access-packages", "auth-contexts", "conditional-access", "provisioning");
     TenantSpec tenant = tenant(top.child("tenant"));
-    List<AppSpec> apps = top.list("apps").stream().map(ScenarioLoader::app).toList();
-    List<UserSpec> users = top.list("users").stream().map(n -> user(n, tenant.domain())).toList();
-    List<GroupSpec> groupsRaw = top.list("groups").stream().map(ScenarioLoader::group).toList();
+    String tid = tenant.id();
+    List<AppSpec> apps = top.list("apps").stream().map(n -> app(n, tid)).toList();
+    List<UserSpec> users = top.list("users").stream().map(n -> user(n, tenant.domain(), tid)).toList();
+    List<GroupSpec> groupsRaw = top.list("groups").stream().map(n -> group(n, tid)).toList();
     References refs = new References(apps, users, groupsRaw, errors);
-    Scenario scenario = new Governance(top, refs, errors, now).build(tenant, apps, users,
+    Scenario scenario = new Governance(top, refs, tid, now).build(tenant, apps, users,
         refs.resolveGroups(groupsRaw, top.list("groups")));
     if (!errors.isEmpty()) {
       throw new ScenarioException(source, errors);
@@ -79,7 +82,7 @@ public final class ScenarioLoader {
         n.bool("mfa-for-everyone", false), n.duration("access-token-lifetime", null));
   }
 
-  private static AppSpec app(Node n) {
+  private static AppSpec app(Node n, String tid) {
     n.allow("name", "client-id", "object-id", "service-principal-id", "client-secrets", "redirect-uris",
         "identifier-uris", "access-token-version", "optional-claims", "group-membership-claims", "scopes",
         "app-roles", "graph-permissions", "certificate", "public-client");
@@ -87,35 +90,37 @@ public final class ScenarioLoader {
       r.allow("id", "value", "display-name", "allowed-member-types");
       String value = r.required("value");
       List<String> types = r.strings("allowed-member-types");
-      return new Scenario.AppRoleSpec(r.guid("id", Node.newGuid()), value, r.string("display-name", value),
+      return new Scenario.AppRoleSpec(r.guid("id", Node.stableGuid(tid, "app-role", n.string("name", "") + "/" + value)),
+          value, r.string("display-name", value),
           types.isEmpty() ? List.of("User") : types);
     }).toList();
     int version = n.integer("access-token-version", 2, 1, 2);
-    return new AppSpec(n.required("name"), requiredGuid(n, "client-id"), n.guid("object-id", Node.newGuid()),
-        n.guid("service-principal-id", Node.newGuid()), n.strings("client-secrets"), n.strings("redirect-uris"),
+    String clientId = requiredGuid(n, "client-id");
+    return new AppSpec(n.required("name"), clientId, n.guid("object-id", Node.stableGuid(tid, "application", clientId)),
+        n.guid("service-principal-id", Node.stableGuid(tid, "servicePrincipal", clientId)), n.strings("client-secrets"), n.strings("redirect-uris"),
         n.strings("identifier-uris"), version, n.strings("optional-claims"),
         n.string("group-membership-claims", "SecurityGroup"), n.strings("scopes"), roles,
         n.strings("graph-permissions"), n.string("certificate", null), n.bool("public-client", false));
   }
 
-  private static UserSpec user(Node n, String domain) {
+  private static UserSpec user(Node n, String domain, String tid) {
     n.allow("id", "upn", "display-name", "given-name", "surname", "mail", "job-title", "department",
         "password", "mfa", "enabled", "app-roles");
     String upn = n.required("upn");
     if (!upn.isEmpty() && !upn.contains("@")) {
       upn = upn + "@" + domain;
     }
-    return new UserSpec(n.guid("id", Node.newGuid()), upn, n.string("display-name", upn),
+    return new UserSpec(n.guid("id", Node.stableGuid(tid, "user", upn)), upn, n.string("display-name", upn),
         n.string("given-name", null), n.string("surname", null), n.string("mail", upn),
         n.string("job-title", null), n.string("department", null), n.required("password"),
         n.bool("mfa", true), n.bool("enabled", true), n.strings("app-roles"));
   }
 
-  private static GroupSpec group(Node n) {
+  private static GroupSpec group(Node n, String tid) {
     n.allow("id", "display-name", "description", "security-enabled", "mail-enabled", "mail-nickname",
         "members", "owners");
     String name = n.required("display-name");
-    return new GroupSpec(n.guid("id", Node.newGuid()), name, n.string("description", null),
+    return new GroupSpec(n.guid("id", Node.stableGuid(tid, "group", name)), name, n.string("description", null),
         n.bool("security-enabled", true), n.bool("mail-enabled", false),
         n.string("mail-nickname", name.replaceAll("[^A-Za-z0-9]", "").toLowerCase()),
         n.strings("members"), n.strings("owners"));

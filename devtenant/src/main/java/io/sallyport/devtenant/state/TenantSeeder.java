@@ -39,13 +39,16 @@ public final class TenantSeeder {
           r.requireMfa(), r.requireJustification(), r.requireTicket(), r.requireApproval(), r.authContext())));
     }
     for (var r : s.roleSchedules()) {
-      String scheduleId = UUID.randomUUID().toString();
+      // stable ids: the same scenario gives the same schedule ids at every start
+      String scheduleId = UUID.nameUUIDFromBytes((t.id() + "/roleSchedule/" + r.kind() + "/" + r.principalId() + "/"
+          + r.roleId() + "/" + r.directoryScopeId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
       state.roleInstances.put(new RoleInstance(scheduleId, r.kind(), r.principalId(), r.roleId(),
           r.directoryScopeId(), r.start(), r.end(), r.kind().equals("active") ? "Assigned" : null, "Direct",
           scheduleId));
     }
     for (var g : s.groupSchedules()) {
-      String id = g.groupId() + "_" + g.accessId() + "_" + UUID.randomUUID();
+      String id = g.groupId() + "_" + g.accessId() + "_" + UUID.nameUUIDFromBytes((t.id() + "/groupSchedule/"
+          + g.kind() + "/" + g.principalId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       state.groupInstances.put(new GroupInstance(id, g.kind(), g.principalId(), g.groupId(), g.accessId(), g.start(),
           g.end(), g.kind().equals("active") ? "Assigned" : null, "Direct", id));
     }

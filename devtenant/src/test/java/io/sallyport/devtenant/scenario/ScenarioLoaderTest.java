@@ -76,6 +76,23 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void objectIdsNotGivenInTheFileAreTheSameAtEveryStart() throws Exception {
+    Scenario a = ScenarioLoader.load(RunningDevTenant.DEMO, NOW);
+    Scenario b = ScenarioLoader.load(RunningDevTenant.DEMO, NOW.plusSeconds(3600));
+    assertThat(a.users()).extracting(Scenario.UserSpec::id)
+        .containsExactlyElementsOf(b.users().stream().map(Scenario.UserSpec::id).toList());
+    assertThat(a.groups()).extracting(Scenario.GroupSpec::id)
+        .containsExactlyElementsOf(b.groups().stream().map(Scenario.GroupSpec::id).toList());
+    assertThat(a.apps().get(0).objectId()).isEqualTo(b.apps().get(0).objectId());
+    // different tenants, different ids for the same UPN local part
+    Scenario other = ScenarioLoader.parse("""
+        tenant: { id: 00000000-0000-0000-0000-000000000001, domain: sallyport-demo.onmicrosoft.com }
+        users: [{ upn: alice, password: x }]
+        """, "s", NOW);
+    assertThat(other.users().get(0).id()).isNotEqualTo(a.users().get(0).id());
+  }
+
+  @Test
   void theBundledDemoFileIsTheOneTestsUse() throws Exception {
     assertThat(Files.readString(RunningDevTenant.DEMO)).contains("tenant:");
   }
