@@ -74,11 +74,12 @@ public final class GraphSdk {
     return new AuthFacts(List.of("pwd"), List.of(), t.now(), "sid-test", null, List.of());
   }
 
-  private static AppRegistration app(RunningDevTenant t, String name) {
+  public static AppRegistration app(RunningDevTenant t, String name) {
     return t.tenant().context().state().apps.where(a -> a.name().equals(name)).get(0);
   }
 
-  static String mint(RunningDevTenant t, AppRegistration app, User user, List<String> perms, AuthFacts facts) {
+  /** A Graph token minted in-process: for {@code user} through {@code app}, or app-only when user is null. */
+  public static String mint(RunningDevTenant t, AppRegistration app, User user, List<String> perms, AuthFacts facts) {
     TokenIssuer issuer = t.tenant().context().issuer();
     Instant now = t.now();
     var claims = issuer.accessClaims(app, user, Audience.graph(), perms, facts, "1", now, Duration.ofHours(1));
@@ -86,12 +87,16 @@ public final class GraphSdk {
   }
 
   private static GraphServiceClient client(RunningDevTenant t, java.util.function.Supplier<String> tokens) {
-    TokenCredential credential = new TokenCredential() {
+    return withCredential(t, new TokenCredential() {
       @Override
       public Mono<AccessToken> getToken(TokenRequestContext request) {
         return Mono.fromSupplier(() -> new AccessToken(tokens.get(), OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)));
       }
-    };
+    });
+  }
+
+  /** The SDK with any azure-core credential: for tests that watch what Kiota asks the credential for. */
+  public static GraphServiceClient withCredential(RunningDevTenant t, TokenCredential credential) {
     var auth = new AzureIdentityAuthenticationProvider(credential, new String[] {"localhost"},
         "https://graph.microsoft.com/.default");
     OkHttpClient http = GraphClientFactory.create().sslSocketFactory(t.sslContext().getSocketFactory(),
