@@ -74,7 +74,9 @@ public final class ScenarioLoader {
     n.allow("id", "domain", "display-name", "groups-overage-limit", "mfa-for-everyone", "access-token-lifetime");
     String id = n.guid("id", null);
     if (id == null) {
-      n.error("id", "required (the tenant GUID)");
+      if (!n.has("id")) {
+        n.error("id", "required (the tenant GUID)");
+      }
       id = Node.newGuid();
     }
     return new TenantSpec(id, n.string("domain", "devtenant.onmicrosoft.com"),

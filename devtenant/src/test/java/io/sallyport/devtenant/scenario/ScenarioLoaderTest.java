@@ -47,7 +47,6 @@ class ScenarioLoaderTest {
     assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "s.yaml", NOW))
         .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
             "tenant.id: not a GUID: \"not-a-guid\"",
-            "tenant.id: required (the tenant GUID)",
             "users[0].colour: unknown key (expected one of id, upn, display-name, given-name, surname, mail, "
                 + "job-title, department, password, mfa, enabled, app-roles)",
             "groups[0].members: \"nobody\" does not name a user or group in this scenario",

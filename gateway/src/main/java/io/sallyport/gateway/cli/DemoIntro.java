@@ -40,9 +40,9 @@ final class DemoIntro {
           5. Bob is eligible for Security Reader but not active: PIM state is at
              %s/v1.0/roleManagement/directory/roleAssignmentScheduleInstances
         """.formatted(f.gatewayUrl(), f.managementUrl(), f.upstreamUrl(), tenant, tid,
-        f.certificateFile().toAbsolutePath(),
+        f.certificateFile().toAbsolutePath().normalize(),
         json == null ? "" : "  facts as JSON    " + json.toAbsolutePath() + "\n",
         f.usersText(), f.gatewayUrl(), f.gatewayUrl(), tenant, tid, sallyport,
-        f.certificateFile().toAbsolutePath(), tenant, f.certificateFile().toAbsolutePath(), tenant, tenant);
+        f.certificateFile().toAbsolutePath().normalize(), tenant, f.certificateFile().toAbsolutePath().normalize(), tenant, tenant);
   }
 }

@@ -89,7 +89,7 @@ public final class DevtenantCommand implements Command {
     out.println("devtenant ready: " + tenant.baseUrl() + "/  (tenant " + tenant.tenantId() + ")");
     out.println("  authority (msal4j oidcAuthority, OIDC issuer): " + tenant.issuer());
     out.println("  Microsoft Graph v1.0:                           " + tenant.graphBaseUrl());
-    out.println("  certificate to trust:                           " + facts.certificateFile().toAbsolutePath());
+    out.println("  certificate to trust:                           " + facts.certificateFile().toAbsolutePath().normalize());
     out.println("  test-support API:                               " + tenant.baseUrl() + "/_devtenant/tenant");
     out.println("  users (UPN, password):");
     out.print(facts.usersText());

@@ -24,7 +24,7 @@ public record DemoFacts(String gatewayUrl, String managementUrl, String upstream
     JsonObject devtenant = new JsonObject().put("url", tenant.baseUrl()).put("issuer", tenant.issuer())
         .put("authority", tenant.issuer()).put("graphBaseUrl", tenant.graphBaseUrl())
         .put("controlApi", tenant.baseUrl() + "/_devtenant/tenant")
-        .put("certificateFile", certificateFile.toAbsolutePath().toString());
+        .put("certificateFile", certificateFile.toAbsolutePath().normalize().toString());
     JsonObject out = new JsonObject().put("gatewayUrl", gatewayUrl).put("tenantId", tenant.tenantId())
         .put("devtenant", devtenant).put("users", users).put("apps", apps);
     if (managementUrl != null) {

@@ -27,7 +27,11 @@ public final class DevtenantLauncher {
   /** Reads the scenario (errors name the file and every problem); relative times resolve against now. */
   public static Scenario scenario(String explicit, Clock clock) throws IOException {
     if (explicit != null) {
-      return ScenarioLoader.load(Path.of(explicit), clock.instant());
+      Path file = Path.of(explicit);
+      if (!Files.isRegularFile(file)) {
+        throw new IOException("no scenario file at " + file.toAbsolutePath().normalize());
+      }
+      return ScenarioLoader.load(file, clock.instant());
     }
     Path local = Path.of("config", "devtenant", "demo.yaml");
     if (Files.isRegularFile(local)) {

@@ -95,4 +95,23 @@ class MainTest {
   void theDemoConfigIsBundledInTheJar() {
     assertThat(DemoCommand.class.getResource(DemoCommand.BUNDLED)).isNotNull();
   }
+
+  @Test
+  void devtenantSaysWhichScenarioFileIsMissingOrWhatIsWrongInIt(@TempDir Path dir) throws Exception {
+    Ran missing = run("devtenant", "--scenario", dir.resolve("nope.yaml").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("no scenario file at").contains("nope.yaml");
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "tenant: { id: x }\nusers: [{ upn: a }]\n");
+    Ran invalid = run("devtenant", "--scenario", bad.toString());
+    assertThat(invalid.code()).isEqualTo(1);
+    assertThat(invalid.err()).contains("the scenario is invalid").contains("tenant.id: not a GUID: \"x\"")
+        .contains("users[0].password: required");
+    Ran demo = run("demo", "--scenario", bad.toString());
+    assertThat(demo.code()).isEqualTo(1);
+    assertThat(demo.err()).contains("the devtenant scenario is invalid");
+    Ran half = run("devtenant", "--tls-cert", "x.pem");
+    assertThat(half.code()).isEqualTo(2);
+    assertThat(half.err()).contains("--tls-cert and --tls-key go together");
+  }
 }
