@@ -6,6 +6,7 @@ import io.sallyport.devtenant.crypto.KeyRing;
 import io.sallyport.devtenant.crypto.TlsIdentity;
 import io.sallyport.devtenant.fault.FaultInjector;
 import io.sallyport.devtenant.graph.GraphRoutes;
+import io.sallyport.devtenant.http.Malformed;
 import io.sallyport.devtenant.oidc.OidcRoutes;
 import io.sallyport.devtenant.provisioning.Provisioner;
 import io.sallyport.devtenant.state.TenantSeeder;
@@ -51,7 +52,7 @@ public final class DevTenant {
           HttpServerOptions http = new HttpServerOptions().setSsl(true).setUseAlpn(true)
               .setKeyCertOptions(new PemKeyCertOptions().addCertValue(Buffer.buffer(p.tls().certificatePem()))
                   .addKeyValue(Buffer.buffer(p.tls().privateKeyPem())));
-          return vertx.createHttpServer(http).requestHandler(router).listen(options.port(), bindHost(options.host()))
+          return vertx.createHttpServer(http).requestHandler(Malformed.guard(router, p.clock())).listen(options.port(), bindHost(options.host()))
               .map(server -> {
                 String base = "https://" + options.host() + ":" + server.actualPort();
                 TokenIssuer issuer = new TokenIssuer(p.state(), p.keys(), base);
@@ -59,6 +60,9 @@ public final class DevTenant {
                     new TokenVerifier(p.keys(), p.clock(), issuer), p.tls(), base);
                 FaultInjector faults = new FaultInjector(ctx);
                 Provisioner provisioner = new Provisioner(ctx);
+                // first: a failure in matching later routes (bad percent-encoding in the query) would
+                // otherwise make every parameterised route fail again on the way to a later handler
+                router.route().failureHandler(rc -> Malformed.handle(rc, p.clock()));
                 router.route().handler(faults);
                 router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
                 new OidcRoutes(ctx).mount(router);

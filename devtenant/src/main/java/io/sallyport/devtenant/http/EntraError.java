@@ -70,12 +70,17 @@ public final class EntraError extends RuntimeException {
   }
 
   public void send(RoutingContext ctx, Clock clock) {
-    String corr = ctx.request().getHeader("client-request-id");
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+    send(ctx.request(), clock);
+  }
+
+  public void send(io.vertx.core.http.HttpServerRequest request, Clock clock) {
+    var response = request.response();
+    String corr = request.getHeader("client-request-id");
+    response.setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store, no-cache");
     if (corr != null) {
-      ctx.response().putHeader("client-request-id", corr);
+      response.putHeader("client-request-id", corr);
     }
-    ctx.response().end(body(clock, corr).encode());
+    response.end(body(clock, corr).encode());
   }
 }

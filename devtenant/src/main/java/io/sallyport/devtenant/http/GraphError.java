@@ -55,9 +55,13 @@ public final class GraphError extends RuntimeException {
   }
 
   public void send(RoutingContext ctx, Clock clock) {
+    send(ctx.request(), clock);
+  }
+
+  public void send(io.vertx.core.http.HttpServerRequest request, Clock clock) {
     String requestId = UUID.randomUUID().toString();
-    String client = ctx.request().getHeader("client-request-id");
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+    String client = request.getHeader("client-request-id");
+    request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
         .putHeader("request-id", requestId).putHeader("client-request-id", client == null ? requestId : client)
         .end(body(clock, requestId, client).encode());
   }
