@@ -60,14 +60,13 @@ public final class DevTenant {
                     new TokenVerifier(p.keys(), p.clock(), issuer), p.tls(), base);
                 FaultInjector faults = new FaultInjector(ctx);
                 Provisioner provisioner = new Provisioner(ctx);
-                // first: a failure in matching later routes (bad percent-encoding in the query) would
-                // otherwise make every parameterised route fail again on the way to a later handler
-                router.route().failureHandler(rc -> Malformed.handle(rc, p.clock()));
                 router.route().handler(faults);
                 router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
                 new OidcRoutes(ctx).mount(router);
                 new GraphRoutes(ctx).mount(router);
                 new ControlRoutes(ctx, faults, provisioner).mount(router);
+                // last resort, after each surface's own failure handler (a body over the limit, say)
+                router.route().failureHandler(rc -> Malformed.handle(rc, p.clock()));
                 provisioner.startSchedule();
                 return new DevTenant(ctx, server, faults, provisioner);
               });
