@@ -4,6 +4,7 @@ import io.sallyport.gateway.config.ConfigException;
 import io.sallyport.gateway.config.ConfigLoader;
 import io.sallyport.gateway.config.RouteConfig;
 import io.sallyport.gateway.config.SallyportConfig;
+import io.sallyport.gateway.config.ScimConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -27,7 +28,7 @@ public final class CheckConfigCommand implements Command {
 
         Validates FILE without starting anything or opening any port. Prints every error with its
         path and the bad value and exits 1; or prints the routes (every public route flagged, so
-        nobody opens one by accident) and exits 0.""";
+        nobody opens one by accident) and the SCIM endpoint when enabled, and exits 0.""";
   }
 
   @Override
@@ -56,6 +57,11 @@ public final class CheckConfigCommand implements Command {
           r.upstream(), r.isPublic() ? "   PUBLIC: anonymous access, no sign-in" : "");
       open += r.isPublic() ? 1 : 0;
     }
+    ScimConfig scim = c.scim();
+    out.println(scim.enabled()
+        ? "scim: " + scim.basePath() + "/* on every host of the public listener, not a route: AUTHENTICATED by"
+            + " bearer token (" + scim.tokenDigests().size() + " accepted), never proxied"
+        : "scim: off");
     if (open > 0) {
       out.println("WARNING: " + open + " public route(s): anyone who can reach the gateway reaches them.");
     }

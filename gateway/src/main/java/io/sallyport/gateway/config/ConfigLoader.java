@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public final class ConfigLoader {
   private static final List<String> ROOT_KEYS =
-      List.of("listeners", "proxy", "access-log", "tenant", "store", "routes");
+      List.of("listeners", "proxy", "access-log", "tenant", "store", "routes", "scim");
 
   private ConfigLoader() {}
 
@@ -69,13 +69,15 @@ public final class ConfigLoader {
       errors.throwIfAny();
     }
     Section s = new Section("", root, errors, baseDir, ROOT_KEYS);
-    SallyportConfig config = new SallyportConfig(source,
-        ListenersSection.read(s),
-        ProxySection.read(s),
-        ProxySection.accessLog(s),
-        TenantSection.read(s),
-        StoreSection.read(s),
-        RoutesSection.read(s));
+    ListenersConfig listeners = ListenersSection.read(s);
+    ProxyConfig proxy = ProxySection.read(s);
+    AccessLogConfig accessLog = ProxySection.accessLog(s);
+    TenantConfig tenant = TenantSection.read(s);
+    StoreConfig store = StoreSection.read(s);
+    List<RouteConfig> routes = RoutesSection.read(s);
+    // after routes: the SCIM base path must not swallow a route
+    ScimConfig scim = ScimSection.read(s, routes);
+    SallyportConfig config = new SallyportConfig(source, listeners, proxy, accessLog, tenant, store, routes, scim);
     errors.throwIfAny();
     return config;
   }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param source    the file it was read from (for reload and messages), or null when built in code
  * @param tenant    the Entra tenant; null until identity is configured (every non-public route
  *                  is then denied: fail closed)
+ * @param scim      the SCIM endpoint; {@link ScimConfig#disabled()} when the section is absent
  */
 public record SallyportConfig(
     Path source,
@@ -18,9 +19,17 @@ public record SallyportConfig(
     AccessLogConfig accessLog,
     TenantConfig tenant,
     StoreConfig store,
-    List<RouteConfig> routes) {
+    List<RouteConfig> routes,
+    ScimConfig scim) {
 
   public SallyportConfig {
     routes = List.copyOf(routes);
+    scim = scim == null ? ScimConfig.disabled() : scim;
+  }
+
+  /** A configuration without a {@code scim:} section (SCIM off). */
+  public SallyportConfig(Path source, ListenersConfig listeners, ProxyConfig proxy, AccessLogConfig accessLog,
+                         TenantConfig tenant, StoreConfig store, List<RouteConfig> routes) {
+    this(source, listeners, proxy, accessLog, tenant, store, routes, ScimConfig.disabled());
   }
 }
