@@ -3,6 +3,9 @@ package io.sallyport.gateway;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sallyport.gateway.accesslog.AccessLog;
 import io.sallyport.gateway.config.SallyportConfig;
+import io.sallyport.gateway.directory.Deprovisioning;
+import io.sallyport.gateway.directory.ScimMount;
+import io.sallyport.gateway.directory.StoreScimStorage;
 import io.sallyport.gateway.http.InvalidRequests;
 import io.sallyport.gateway.http.RequestIds;
 import io.sallyport.gateway.listener.PublicListenerVerticle;
@@ -17,6 +20,7 @@ import io.sallyport.gateway.pipeline.forward.ProxyHandler;
 import io.sallyport.gateway.pipeline.route.Route;
 import io.sallyport.gateway.reload.ConfigWatcher;
 import io.sallyport.gateway.store.Store;
+import io.sallyport.scim.spi.ScimStorage;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -30,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -114,8 +119,9 @@ public final class Gateway {
     // the store (schema migration) and the listeners come up side by side; readiness waits for both
     Future<Store> opening = storeOpening.onSuccess(s -> store = s);
     Future<Integer> managing = management.listen(config.listeners().management()).onSuccess(p -> managementPort = p);
+    Future<ScimStorage> scim = opening.map(s -> scimStorage(s, environment.clock()));
     Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
-        policy, invalid).onSuccess(p -> publicPort = p);
+        policy, invalid, scim).onSuccess(p -> publicPort = p);
     return Future.join(opening, managing, listening)
         .map(all -> {
           if (config.source() != null) {
@@ -138,16 +144,25 @@ public final class Gateway {
 
   private Future<Integer> deployListener(SallyportConfig config, int count, int port, ProxyMetrics metrics,
                                          Supplier<String> ids, Environment environment,
-                                         ExchangeListener listener, AccessPolicy policy, InvalidRequests invalid) {
+                                         ExchangeListener listener, AccessPolicy policy, InvalidRequests invalid,
+                                         Future<ScimStorage> scim) {
     List<PublicListenerVerticle> deployed = new ArrayList<>();
     return vertx.deployVerticle(() -> {
       PublicListenerVerticle v = new PublicListenerVerticle(config.listeners().publicListener(), port,
           vx -> new ProxyHandler(vx, live::get, policy, ids, environment.clock(), listener, metrics),
+          vx -> new ScimMount(vx, live::get, scim, ids, environment.clock(), listener),
           invalid, metrics);
       deployed.add(v);
       listeners.add(v);
       return v;
     }, new DeploymentOptions().setInstances(count)).map(id -> deployed.get(0).actualPort());
+  }
+
+  /** The SCIM directory on the store; deprovisioning revokes sessions, tells every node and audits. */
+  private ScimStorage scimStorage(Store s, Clock clock) {
+    Deprovisioning effects = new Deprovisioning(vertx, s.sessions(), s.events(), s.audit(), clock,
+        () -> UUID.randomUUID().toString());
+    return new StoreScimStorage(s.directory(), effects);
   }
 
   private List<ReadinessCheck> readinessChecks() {

@@ -7,8 +7,10 @@ import io.sallyport.gateway.metrics.ProxyMetrics;
 import io.sallyport.gateway.pipeline.forward.ProxyHandler;
 import io.sallyport.gateway.pipeline.route.Route;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -29,15 +31,34 @@ public final class PublicListenerVerticle extends VerticleBase {
   private final Function<io.vertx.core.Vertx, ProxyHandler> handlers;
   private final InvalidRequests invalid;
   private final ProxyMetrics metrics;
+  private final Function<io.vertx.core.Vertx, ? extends Surface> surfaces;
   private HttpServer server;
   private ProxyHandler handler;
+
+  /**
+   * An endpoint the gateway serves itself on the public listener (SCIM), ahead of route matching:
+   * what it claims is never proxied and never reaches the upstreams' access decision.
+   */
+  public interface Surface extends Handler<HttpServerRequest> {
+    /** Called for every request, so it must be one cheap prefix check. */
+    boolean claims(HttpServerRequest request);
+  }
 
   public PublicListenerVerticle(ListenersConfig.PublicListener cfg, int port,
                                 Function<io.vertx.core.Vertx, ProxyHandler> handlers,
                                 InvalidRequests invalid, ProxyMetrics metrics) {
+    this(cfg, port, handlers, null, invalid, metrics);
+  }
+
+  /** @param surfaces builds this instance's surface on its own Vert.x; null for none */
+  public PublicListenerVerticle(ListenersConfig.PublicListener cfg, int port,
+                                Function<io.vertx.core.Vertx, ProxyHandler> handlers,
+                                Function<io.vertx.core.Vertx, ? extends Surface> surfaces,
+                                InvalidRequests invalid, ProxyMetrics metrics) {
     this.cfg = cfg;
     this.port = port;
     this.handlers = handlers;
+    this.surfaces = surfaces;
     this.invalid = invalid;
     this.metrics = metrics;
   }
@@ -45,9 +66,21 @@ public final class PublicListenerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     handler = handlers.apply(vertx);
+    Handler<HttpServerRequest> requests = handler;
+    Surface surface = surfaces == null ? null : surfaces.apply(vertx);
+    if (surface != null) {
+      ProxyHandler proxy = handler;
+      requests = req -> {
+        if (surface.claims(req)) {
+          surface.handle(req);
+        } else {
+          proxy.handle(req);
+        }
+      };
+    }
     HttpServerOptions options = options(cfg).setPort(port);
     server = vertx.createHttpServer(options)
-        .requestHandler(handler)
+        .requestHandler(requests)
         .invalidRequestHandler(invalid)
         .connectionHandler(conn -> {
           StrictRequestDecoder.install(conn, options);

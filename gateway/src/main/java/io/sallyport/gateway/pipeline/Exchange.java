@@ -15,6 +15,8 @@ public final class Exchange {
   public final String method;
   public final String path;
   public Route route;
+  /** For a request the gateway answers itself (e.g. {@code scim}): the name logs and metrics use as its route. */
+  public String surface;
   public Decision decision;
   public String user;
   public int status;
@@ -38,7 +40,7 @@ public final class Exchange {
   }
 
   public String routeName() {
-    return route == null ? "-" : route.name();
+    return route != null ? route.name() : surface != null ? surface : "-";
   }
 
   /** @return true exactly once: the first caller records the exchange, later ones skip it */
