@@ -55,6 +55,11 @@ public final class PostgresTestSchema {
     throw new IllegalStateException("unreachable");
   }
 
+  /** The password from {@code SALLYPORT_TEST_PG_PASSWORD}, or null. */
+  public String password() {
+    return password;
+  }
+
   /** The URL with this schema as the connection's current schema. */
   public String url() {
     return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
