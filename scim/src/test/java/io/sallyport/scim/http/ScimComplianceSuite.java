@@ -7,4 +7,4 @@ package io.sallyport.scim.http;
  * and implementing {@link #createStorage}; the suite's cases live in its superclasses, one concern
  * each, so that each stays readable.
  */
-public abstract class ScimComplianceSuite extends ResourceCases {}
+public abstract class ScimComplianceSuite extends EntraSequences {}
