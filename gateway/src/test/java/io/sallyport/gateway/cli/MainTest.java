@@ -81,6 +81,22 @@ class MainTest {
   }
 
   @Test
+  void checkConfigListsTheScimEndpointAsAuthenticatedAndNotARoute(@TempDir Path dir) throws Exception {
+    Path ok = dir.resolve("scim.yaml");
+    String token = "check-config-token-0123456789abcdefghijk";
+    Files.writeString(ok, """
+        routes: [ { name: app, upstream: "http://127.0.0.1:1" } ]
+        scim: { enabled: true, base-path: /directory/scim, tokens: [ "%s" ] }
+        """.formatted(token));
+    Ran r = run("check-config", ok.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("scim: /directory/scim/* on every host of the public listener, not a route:"
+        + " AUTHENTICATED by bearer token (1 accepted), never proxied").doesNotContain(token);
+    Files.writeString(ok, "routes: [ { name: app, upstream: \"http://127.0.0.1:1\" } ]\n");
+    assertThat(run("check-config", ok.toString()).out()).contains("scim: off");
+  }
+
+  @Test
   void runRefusesAnInvalidFileWithoutStarting(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "listeners: { public: { port: abc } }\nroutes: []\n");

@@ -57,5 +57,8 @@ class SampleConfigsTest {
     assertThat(c.routes()).extracting(r -> r.name()).contains("demo-admin");
     assertThat(c.store().kind()).isEqualTo(StoreConfig.Kind.H2);
     assertThat(c.store().path()).isEqualTo(CONFIG_DIR.toAbsolutePath().normalize().resolve("data"));
+    assertThat(c.scim().enabled()).isTrue();
+    assertThat(c.scim().basePath()).isEqualTo("/scim/v2");
+    assertThat(c.scim().tokenDigests()).hasSize(1);
   }
 }

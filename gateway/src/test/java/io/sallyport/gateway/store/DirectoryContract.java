@@ -102,6 +102,35 @@ abstract class DirectoryContract extends AuditContract {
         .containsExactly(one);
   }
 
+  /** SCIM: id and externalId are caseExact; userName and displayName are not (StoreScimStorage relies on it). */
+  @Test
+  void idAndExternalIdMatchExactlyNamesIgnoreCase() {
+    DirectoryUser u = await(store.directory().createUser(DirectoryUser.draft("Id-" + uid(), "Ext-" + uid(),
+        "Hank." + uid(), true, "Hank", new JsonObject())));
+    assertThat(await(store.directory().users(DirectoryQuery.where(Field.EXTERNAL_ID, u.externalId(), 0, 10)))
+        .items()).containsExactly(u);
+    assertThat(await(store.directory().users(DirectoryQuery.where(Field.EXTERNAL_ID,
+        u.externalId().toLowerCase(java.util.Locale.ROOT), 0, 10))).total()).isZero();
+    assertThat(await(store.directory().users(DirectoryQuery.where(Field.ID,
+        u.id().toLowerCase(java.util.Locale.ROOT), 0, 10))).total()).isZero();
+    DirectoryGroup g = await(store.directory().createGroup(DirectoryGroup.draft("G-" + uid(), "GExt-" + uid(),
+        "Case Team " + uid(), new JsonObject())));
+    assertThat(await(store.directory().groups(DirectoryQuery.where(Field.EXTERNAL_ID,
+        g.externalId().toUpperCase(java.util.Locale.ROOT), 0, 10))).total()).isZero();
+    assertThat(await(store.directory().groups(DirectoryQuery.where(Field.DISPLAY_NAME,
+        g.displayName().toUpperCase(java.util.Locale.ROOT), 0, 10))).items()).containsExactly(g);
+  }
+
+  @Test
+  void replacingAUserKeepsTheirMemberships() {
+    DirectoryGroup g = await(store.directory().createGroup(newGroup("Keep " + uid())));
+    DirectoryUser u = await(store.directory().createUser(newUser("ivy-" + uid(), "Ivy")));
+    await(store.directory().addMembers(g.id(), List.of(u.id())));
+    await(store.directory().replaceUser(new DirectoryUser(u.id(), u.externalId(), u.userName(), false, "Ivy",
+        u.attributes(), u.version(), null, null)));
+    assertThat(await(store.directory().groupsOf(u.id()))).containsExactly(g.id());
+  }
+
   @Test
   void membershipsAddRemoveAndFollowDeletes() {
     DirectoryGroup g = await(store.directory().createGroup(newGroup("Ops " + uid())));
