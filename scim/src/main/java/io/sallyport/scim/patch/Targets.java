@@ -4,6 +4,7 @@ import io.sallyport.scim.ResourceKind;
 import io.sallyport.scim.ScimException;
 import io.sallyport.scim.ScimType;
 import io.sallyport.scim.resource.Attr;
+import io.sallyport.scim.resource.Attr.Mutability;
 import io.sallyport.scim.resource.Attr.Type;
 import io.sallyport.scim.resource.AttributeValues;
 import io.sallyport.scim.resource.StandInSchemas;
@@ -22,6 +23,10 @@ final class Targets {
     if (attr == null) {
       throw ScimException.badRequest(ScimType.INVALID_PATH,
           "Path \"" + text + "\" names no attribute of a " + kind.type());
+    }
+    if (attr.mutability() == Mutability.READ_ONLY) {
+      // Before any sub-attribute check: meta.anything is as read-only as meta.
+      throw ScimException.badRequest(ScimType.MUTABILITY, "Attribute '" + text + "' is readOnly");
     }
     Attr sub = null;
     if (p.sub() != null) {

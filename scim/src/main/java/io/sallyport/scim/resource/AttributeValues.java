@@ -156,7 +156,8 @@ public final class AttributeValues {
         if (value instanceof String) {
           return value;
         }
-        throw invalid(where, "a " + type.name().toLowerCase(java.util.Locale.ROOT) + " string", value);
+        throw invalid(where, type == Type.STRING ? "a string" : "a " + type.name().toLowerCase(java.util.Locale.ROOT)
+            + " string", value);
     }
   }
 
