@@ -44,7 +44,7 @@ final class Listing {
     Filter parsed = query.filter() == null ? null : Filter.parse(query.filter());
     Predicate<JsonObject> filter = parsed == null ? r -> true : parsed.matcher(kind);
     IndexedMatch match = parsed == null ? null : parsed.indexedEquality(kind).orElse(null);
-    Comparator<JsonObject> order = query.sortBy() == null ? null : Protocol.sort(kind, query.sortBy(), query.descending());
+    Comparator<JsonObject> order = query.sortBy() == null ? null : ResourceShape.sort(kind, query.sortBy(), query.descending());
     Window window = new Window(query.startIndex() - 1, query.count(), order != null);
     return scan(kind, match, 0, filter, withRefs, locations, window).map(done -> {
       List<JsonObject> page = window.page(order);
@@ -76,7 +76,7 @@ final class Listing {
   private static JsonObject response(ResourceKind kind, ListQuery query, List<JsonObject> resources, long total) {
     JsonArray out = new JsonArray();
     for (JsonObject resource : resources) {
-      out.add(Protocol.project(kind, resource, query));
+      out.add(ResourceShape.project(kind, resource, query));
     }
     return new JsonObject().put("schemas", new JsonArray().add(LIST_SCHEMA)).put("totalResults", total)
         .put("Resources", out).put("startIndex", query.startIndex()).put("itemsPerPage", out.size());
