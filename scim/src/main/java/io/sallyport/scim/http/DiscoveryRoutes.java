@@ -1,9 +1,8 @@
 package io.sallyport.scim.http;
 
 import io.sallyport.scim.ScimException;
+import io.sallyport.scim.schema.Discovery;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -21,42 +20,30 @@ final class DiscoveryRoutes {
   }
 
   Future<Void> serviceProviderConfig(RoutingContext rc) {
-    return ScimReply.json(rc, 200, Protocol.serviceProviderConfig(options, base(rc)));
+    return ScimReply.json(rc, 200, Discovery.serviceProviderConfig(base(rc), options.maxPageSize()));
   }
 
   Future<Void> schemas(RoutingContext rc) {
-    return ScimReply.json(rc, 200, listResponse(Protocol.schemas(base(rc))));
+    return ScimReply.json(rc, 200, Discovery.schemas(base(rc)));
   }
 
   Future<Void> schema(RoutingContext rc) {
-    return ScimReply.json(rc, 200, byId(Protocol.schemas(base(rc)), rc.pathParam("urn"), "Schema"));
+    String urn = rc.pathParam("urn");
+    return ScimReply.json(rc, 200, Discovery.schema(base(rc), urn)
+        .orElseThrow(() -> ScimException.notFound("Schema", urn)));
   }
 
   Future<Void> resourceTypes(RoutingContext rc) {
-    return ScimReply.json(rc, 200, listResponse(Protocol.resourceTypes(base(rc))));
+    return ScimReply.json(rc, 200, Discovery.resourceTypes(base(rc)));
   }
 
   Future<Void> resourceType(RoutingContext rc) {
-    return ScimReply.json(rc, 200, byId(Protocol.resourceTypes(base(rc)), rc.pathParam("name"), "ResourceType"));
+    String name = rc.pathParam("name");
+    return ScimReply.json(rc, 200, Discovery.resourceType(base(rc), name)
+        .orElseThrow(() -> ScimException.notFound("ResourceType", name)));
   }
 
   private String base(RoutingContext rc) {
     return Locations.of(rc.request(), options.basePath()).baseUrl();
-  }
-
-  private static JsonObject byId(JsonArray documents, String id, String what) {
-    for (Object document : documents) {
-      JsonObject d = (JsonObject) document;
-      if (id.equalsIgnoreCase(d.getString("id"))) {
-        return d;
-      }
-    }
-    throw ScimException.notFound(what, id);
-  }
-
-  private static JsonObject listResponse(JsonArray documents) {
-    return new JsonObject().put("schemas", new JsonArray().add(Listing.LIST_SCHEMA))
-        .put("totalResults", documents.size()).put("Resources", documents)
-        .put("startIndex", 1).put("itemsPerPage", documents.size());
   }
 }

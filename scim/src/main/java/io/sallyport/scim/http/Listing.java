@@ -1,6 +1,7 @@
 package io.sallyport.scim.http;
 
 import io.sallyport.scim.ResourceKind;
+import io.sallyport.scim.filter.Filter;
 import io.sallyport.scim.spi.IndexedMatch;
 import io.sallyport.scim.spi.ResourcePage;
 import io.sallyport.scim.spi.ScimStorage;
@@ -40,9 +41,10 @@ final class Listing {
               .map(resources -> response(kind, query, resources, page.total())));
     }
     // parse everything before touching storage: a bad filter or sortBy is a 400 with nothing read
-    Predicate<JsonObject> filter = query.filter() == null ? r -> true : Protocol.filter(kind, query.filter());
-    IndexedMatch match = query.filter() == null ? null : Protocol.indexed(kind, query.filter());
-    Comparator<JsonObject> order = query.sortBy() == null ? null : Protocol.sort(kind, query.sortBy(), query.descending());
+    Filter parsed = query.filter() == null ? null : Filter.parse(query.filter());
+    Predicate<JsonObject> filter = parsed == null ? r -> true : parsed.matcher(kind);
+    IndexedMatch match = parsed == null ? null : parsed.indexedEquality(kind).orElse(null);
+    Comparator<JsonObject> order = query.sortBy() == null ? null : ResourceShape.sort(kind, query.sortBy(), query.descending());
     Window window = new Window(query.startIndex() - 1, query.count(), order != null);
     return scan(kind, match, 0, filter, withRefs, locations, window).map(done -> {
       List<JsonObject> page = window.page(order);
@@ -74,7 +76,7 @@ final class Listing {
   private static JsonObject response(ResourceKind kind, ListQuery query, List<JsonObject> resources, long total) {
     JsonArray out = new JsonArray();
     for (JsonObject resource : resources) {
-      out.add(Protocol.project(kind, resource, query));
+      out.add(ResourceShape.project(kind, resource, query));
     }
     return new JsonObject().put("schemas", new JsonArray().add(LIST_SCHEMA)).put("totalResults", total)
         .put("Resources", out).put("startIndex", query.startIndex()).put("itemsPerPage", out.size());

@@ -110,7 +110,7 @@ final class ResourceRoutes {
       if (status == 201) {
         rc.response().putHeader("Location", resource.getJsonObject("meta").getString("location"));
       }
-      return ScimReply.resource(rc, status, Protocol.project(kind, resource, query), stored.version());
+      return ScimReply.resource(rc, status, ResourceShape.project(kind, resource, query), stored.version());
     });
   }
 

@@ -1,12 +1,11 @@
 package io.sallyport.scim.patch;
 
-import io.sallyport.scim.ResourceKind;
 import io.sallyport.scim.ScimException;
 import io.sallyport.scim.ScimType;
-import io.sallyport.scim.resource.Attr;
-import io.sallyport.scim.resource.Attr.Mutability;
-import io.sallyport.scim.resource.Attr.Type;
 import io.sallyport.scim.resource.AttributeValues;
+import io.sallyport.scim.schema.AttributeDef;
+import io.sallyport.scim.schema.AttributeType;
+import io.sallyport.scim.schema.Mutability;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -158,7 +157,7 @@ final class AttributeEditor {
   }
 
   private void checkWritable(Target t) {
-    Attr attr = t.sub() != null ? t.sub() : t.attr();
+    AttributeDef attr = t.sub() != null ? t.sub() : t.attr();
     if (t.attr().mutability() == Mutability.READ_ONLY || attr.mutability() == Mutability.READ_ONLY) {
       throw ScimException.badRequest(ScimType.MUTABILITY, "Attribute '" + t.text() + "' is readOnly");
     }
@@ -179,44 +178,45 @@ final class AttributeEditor {
   }
 
   private Object current(Target t) {
-    JsonObject container = container(t.attr(), false);
+    JsonObject container = container(t, false);
     return container == null ? null : container.getValue(t.attr().name());
   }
 
   private void store(Target t, Object value) {
-    Attr attr = t.attr();
+    AttributeDef attr = t.attr();
     boolean empty = value == null || (value instanceof JsonArray a && a.isEmpty());
     if (empty && attr.required()) {
       throw ScimException.badRequest(ScimType.MUTABILITY, "Attribute '" + t.text() + "' is required and cannot be removed");
     }
-    if (!empty && attr.required() && attr.type() == Type.STRING && ((String) value).isBlank()) {
+    if (!empty && attr.required() && attr.type() == AttributeType.STRING && ((String) value).isBlank()) {
       throw AttributeValues.invalid(t.text(), "a non-empty string (it is required)", value);
     }
     if (value instanceof JsonArray a && !a.isEmpty()) {
       AttributeValues.checkPrimary(attr, a, t.text());
     }
-    JsonObject container = container(attr, !empty);
+    JsonObject container = container(t, !empty);
     if (container == null) {
       return;
     }
     if (empty) {
       container.remove(attr.name());
       if (container != resource && container.isEmpty()) {
-        resource.remove(ResourceKind.ENTERPRISE_USER);
+        resource.remove(t.containerKey());
       }
     } else {
       container.put(attr.name(), value);
     }
   }
 
-  private JsonObject container(Attr attr, boolean create) {
-    if (!ResourceKind.ENTERPRISE_USER.equals(attr.schema())) {
+  private JsonObject container(Target t, boolean create) {
+    String key = t.containerKey();
+    if (key == null) {
       return resource;
     }
-    JsonObject ext = resource.getValue(ResourceKind.ENTERPRISE_USER) instanceof JsonObject o ? o : null;
+    JsonObject ext = resource.getValue(key) instanceof JsonObject o ? o : null;
     if (ext == null && create) {
       ext = new JsonObject();
-      resource.put(ResourceKind.ENTERPRISE_USER, ext);
+      resource.put(key, ext);
     }
     return ext;
   }

@@ -2,8 +2,9 @@ package io.sallyport.scim.resource;
 
 import io.sallyport.scim.ScimException;
 import io.sallyport.scim.ScimType;
-import io.sallyport.scim.resource.Attr.Mutability;
-import io.sallyport.scim.resource.Attr.Type;
+import io.sallyport.scim.schema.AttributeDef;
+import io.sallyport.scim.schema.AttributeType;
+import io.sallyport.scim.schema.Mutability;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,7 +29,7 @@ public final class AttributeValues {
   private AttributeValues() {}
 
   /** The stored form of {@code value} for {@code attr}, or null for absent; {@code where} names it in errors. */
-  public static Object coerce(Attr attr, Object value, String where) {
+  public static Object coerce(AttributeDef attr, Object value, String where) {
     if (value == null) {
       return null;
     }
@@ -50,18 +51,18 @@ public final class AttributeValues {
   }
 
   /** One value of {@code attr} (an element when multi-valued), or null for absent. */
-  public static Object coerceOne(Attr attr, Object value, String where) {
+  public static Object coerceOne(AttributeDef attr, Object value, String where) {
     if (value == null) {
       return null;
     }
-    if (attr.type() == Type.COMPLEX) {
+    if (attr.isComplex()) {
       return complex(attr, value, where);
     }
     return simple(attr.type(), value, where);
   }
 
   /** At most one element of a multi-valued attribute may say {@code "primary": true} (RFC 7643 §2.4). */
-  public static void checkPrimary(Attr attr, JsonArray values, String where) {
+  public static void checkPrimary(AttributeDef attr, JsonArray values, String where) {
     long primaries = values.stream()
         .filter(v -> v instanceof JsonObject o && Boolean.TRUE.equals(o.getValue("primary"))).count();
     if (primaries > 1) {
@@ -82,8 +83,8 @@ public final class AttributeValues {
   }
 
   // Entra's manager PATCH sends a one-element array for a single-valued attribute (MS-SCIM Example 5).
-  private static Object unwrapSingleton(Attr attr, Object value, String where) {
-    if (value instanceof JsonArray array && attr.type() == Type.COMPLEX) {
+  private static Object unwrapSingleton(AttributeDef attr, Object value, String where) {
+    if (value instanceof JsonArray array && attr.isComplex()) {
       if (array.size() > 1) {
         throw invalid(where, "a single object (it is single-valued)", value);
       }
@@ -92,8 +93,8 @@ public final class AttributeValues {
     return value;
   }
 
-  private static Object complex(Attr attr, Object value, String where) {
-    boolean reference = !attr.multiValued() && attr.sub("value") != null;
+  private static Object complex(AttributeDef attr, Object value, String where) {
+    boolean reference = !attr.multiValued() && attr.subAttribute("value").isPresent();
     if (value instanceof String id && reference) {
       // Entra also sends the manager as a plain id string (scim-entra.md §0.6).
       return id.isEmpty() ? null : new JsonObject().put("value", id);
@@ -103,7 +104,7 @@ public final class AttributeValues {
     }
     JsonObject out = new JsonObject();
     for (Map.Entry<String, Object> e : object) {
-      Attr sub = attr.sub(e.getKey());
+      AttributeDef sub = attr.subAttribute(e.getKey()).orElse(null);
       if (sub == null) {
         throw ScimException.badRequest(ScimType.INVALID_SYNTAX,
             "Unknown attribute '" + where + "." + e.getKey() + "'");
@@ -120,7 +121,7 @@ public final class AttributeValues {
     return out.isEmpty() ? null : out;
   }
 
-  private static Object simple(Type type, Object value, String where) {
+  private static Object simple(AttributeType type, Object value, String where) {
     switch (type) {
       case BOOLEAN:
         if (value instanceof Boolean) {
@@ -142,7 +143,7 @@ public final class AttributeValues {
           return value instanceof BigDecimal || value instanceof Double ? n : n.longValue();
         }
         throw invalid(where, "a decimal number", value);
-      case DATETIME:
+      case DATE_TIME:
         if (value instanceof String s) {
           try {
             OffsetDateTime.parse(s);
@@ -156,11 +157,11 @@ public final class AttributeValues {
         if (value instanceof String) {
           return value;
         }
-        throw invalid(where, "a " + type.name().toLowerCase(java.util.Locale.ROOT) + " string", value);
+        throw invalid(where, type == AttributeType.STRING ? "a string" : "a " + type.wire() + " string", value);
     }
   }
 
-  private static String elementName(Attr attr) {
-    return attr.type() == Type.COMPLEX ? "objects" : attr.typeName() + " values";
+  private static String elementName(AttributeDef attr) {
+    return attr.isComplex() ? "objects" : attr.type().wire() + " values";
   }
 }

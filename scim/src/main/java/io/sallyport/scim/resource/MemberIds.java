@@ -2,6 +2,7 @@ package io.sallyport.scim.resource;
 
 import io.sallyport.scim.ScimException;
 import io.sallyport.scim.ScimType;
+import io.sallyport.scim.schema.AttributeDef;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public final class MemberIds {
   private MemberIds() {}
 
   /** The ids in {@code value} (an array of member objects, or one), in order, without duplicates. */
-  public static List<String> from(Attr members, Object value, String where) {
+  public static List<String> from(AttributeDef members, Object value, String where) {
     JsonArray array = value instanceof JsonObject one ? new JsonArray().add(one) : null;
     if (value instanceof JsonArray a) {
       array = a;

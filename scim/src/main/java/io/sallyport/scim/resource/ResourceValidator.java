@@ -3,7 +3,10 @@ package io.sallyport.scim.resource;
 import io.sallyport.scim.ResourceKind;
 import io.sallyport.scim.ScimException;
 import io.sallyport.scim.ScimType;
-import io.sallyport.scim.resource.Attr.Mutability;
+import io.sallyport.scim.schema.AttributeDef;
+import io.sallyport.scim.schema.Mutability;
+import io.sallyport.scim.schema.ResolvedAttribute;
+import io.sallyport.scim.schema.Schemas;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -39,22 +42,25 @@ public final class ResourceValidator {
           throw AttributeValues.invalid(ResourceKind.ENTERPRISE_USER, "an object of extension attributes", e.getValue());
         }
         for (Map.Entry<String, Object> x : extension) {
-          Attr attr = StandInSchemas.find(kind, ResourceKind.ENTERPRISE_USER, x.getKey());
+          AttributeDef attr = Schemas.find(kind, ResourceKind.ENTERPRISE_USER, x.getKey(), null)
+              .map(ResolvedAttribute::attribute).orElse(null);
           if (attr == null) {
             unknown.add(ResourceKind.ENTERPRISE_USER + ":" + x.getKey());
-          } else {
+          } else if (x.getValue() != null) {
             put(ext, attr, x.getValue(), ResourceKind.ENTERPRISE_USER + ":" + attr.name());
           }
         }
         continue;
       }
-      Attr attr = StandInSchemas.find(kind, null, key);
+      ResolvedAttribute resolved = Schemas.find(kind, null, key, null).orElse(null);
+      AttributeDef attr = resolved == null ? null : resolved.attribute();
       if (attr == null) {
         unknown.add(key);
       } else if (kind == ResourceKind.GROUP && attr.name().equals("members")) {
         members.addAll(MemberIds.from(attr, e.getValue(), "members"));
       } else if (attr.mutability() != Mutability.READ_ONLY && attr.mutability() != Mutability.WRITE_ONLY) {
-        put(out, attr, e.getValue(), attr.name());
+        // Schemas also resolves an extension attribute written without its URN; it is stored under the URN.
+        put(resolved.extension() ? ext : out, attr, e.getValue(), resolved.canonicalName());
       }
     }
     if (!unknown.isEmpty()) {
@@ -73,7 +79,7 @@ public final class ResourceValidator {
     return new ValidatedResource(stored, members);
   }
 
-  private static void put(JsonObject target, Attr attr, Object value, String where) {
+  private static void put(JsonObject target, AttributeDef attr, Object value, String where) {
     if (target.containsKey(attr.name())) {
       throw ScimException.badRequest(ScimType.INVALID_SYNTAX, "Attribute '" + where + "' is given more than once");
     }

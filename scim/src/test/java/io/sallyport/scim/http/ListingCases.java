@@ -125,4 +125,56 @@ public abstract class ListingCases extends ResourceCases {
     get("/ServiceProviderConfig?aadOptscim062020").expect(200);
     get("/Schemas?aadOptscim062020&whatever=1").expect(200);
   }
+
+  @Test
+  void sortByOrdersTheFilteredMatchesBeforePaging() {
+    String tag = unique("sort");
+    for (String family : new String[] {"charlie", "Alpha", "bravo"}) {
+      post("/Users", """
+          {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s-%s","title":"%s",
+           "name":{"familyName":"%s"}}""".formatted(tag, family, tag, family)).expect(201);
+    }
+    String filter = "&filter=" + q("title eq \"" + tag + "\"");
+    JsonObject asc = get("/Users?sortBy=name.familyName" + filter).expect(200).json();
+    assertThat(asc.getJsonArray("Resources").stream().map(r -> ((JsonObject) r).getJsonObject("name").getString("familyName")))
+        .containsExactly("Alpha", "bravo", "charlie");
+    JsonObject desc = get("/Users?sortBy=name.familyName&sortOrder=descending&startIndex=2&count=1" + filter)
+        .expect(200).json();
+    assertThat(desc.getLong("totalResults")).isEqualTo(3);
+    assertThat(desc.getJsonArray("Resources").getJsonObject(0).getJsonObject("name").getString("familyName"))
+        .isEqualTo("bravo");
+    get("/Users?sortBy=noSuchAttribute").expectError(400, "invalidValue", "noSuchAttribute");
+  }
+
+  @Test
+  void discoveryDocumentsAreServed() {
+    JsonObject config = get("/ServiceProviderConfig").expect(200).json();
+    assertThat(config.getJsonArray("schemas")).contains("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
+    assertThat(config.getJsonObject("patch").getBoolean("supported")).isTrue();
+    JsonObject schemas = get("/Schemas").expect(200).json();
+    assertListResponse(schemas);
+    assertThat(schemas.getJsonArray("Resources").stream().map(r -> ((JsonObject) r).getString("id")))
+        .contains("urn:ietf:params:scim:schemas:core:2.0:User", "urn:ietf:params:scim:schemas:core:2.0:Group",
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+    assertThat(get("/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group").expect(200).json().getString("id"))
+        .isEqualTo("urn:ietf:params:scim:schemas:core:2.0:Group");
+    get("/Schemas/urn:nothing").expectError(404, null, "urn:nothing");
+    assertListResponse(get("/ResourceTypes").expect(200).json());
+    assertThat(get("/ResourceTypes/User").expect(200).json().getString("endpoint")).isEqualTo("/Users");
+    get("/ResourceTypes/Printer").expectError(404, null, "Printer");
+  }
+
+  @Test
+  void subAttributeAndUrnQualifiedProjection() {
+    String userName = unique("subproj");
+    String id = createUser(userName).getString("id");
+    JsonObject user = get("/Users/" + id + "?attributes=name.givenName,urn:ietf:params:scim:schemas:core:2.0:User:userName")
+        .expect(200).json();
+    assertThat(user.getJsonObject("name").fieldNames()).containsExactly("givenName");
+    assertThat(user.getString("userName")).isEqualTo(userName);
+    assertThat(user.containsKey("emails")).isFalse();
+    JsonObject excluded = get("/Users/" + id + "?excludedAttributes=emails.value,name").expect(200).json();
+    assertThat(excluded.containsKey("name")).isFalse();
+    assertThat(excluded.getJsonArray("emails").getJsonObject(0).containsKey("value")).isFalse();
+  }
 }
