@@ -31,6 +31,7 @@ public final class ResourceValidator {
     JsonObject out = new JsonObject();
     JsonObject ext = new JsonObject();
     List<String> members = new ArrayList<>();
+    boolean membersGiven = false;
     List<String> unknown = new ArrayList<>();
     for (Map.Entry<String, Object> e : body) {
       String key = e.getKey();
@@ -58,6 +59,7 @@ public final class ResourceValidator {
         unknown.add(key);
       } else if (kind == ResourceKind.GROUP && attr.name().equals("members")) {
         members.addAll(MemberIds.from(attr, e.getValue(), "members"));
+        membersGiven = true;
       } else if (attr.mutability() != Mutability.READ_ONLY && attr.mutability() != Mutability.WRITE_ONLY) {
         // Schemas also resolves an extension attribute written without its URN; it is stored under the URN.
         put(resolved.extension() ? ext : out, attr, e.getValue(), resolved.canonicalName());
@@ -76,7 +78,7 @@ public final class ResourceValidator {
           "Attribute '" + required + "' is required for a " + kind.type() + " and must be a non-empty string");
     }
     JsonObject stored = new JsonObject().put("schemas", SchemaUrns.schemasOf(kind, out)).mergeIn(out);
-    return new ValidatedResource(stored, members);
+    return new ValidatedResource(stored, members, membersGiven);
   }
 
   private static void put(JsonObject target, AttributeDef attr, Object value, String where) {
