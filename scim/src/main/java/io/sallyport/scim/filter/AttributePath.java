@@ -43,7 +43,7 @@ public record AttributePath(String schemaUrn, String attribute, String subAttrib
 
   /** Resolves this path against {@code kind}'s schemas, or fails with {@code type} naming it. */
   public ResolvedAttribute resolve(ResourceKind kind, ScimType type) {
-    return Schemas.find(kind, this).orElseThrow(() -> unknown(kind, type));
+    return Schemas.find(kind, this).orElseThrow(() -> resolveFailure(kind, type));
   }
 
   /**
@@ -51,14 +51,23 @@ public record AttributePath(String schemaUrn, String attribute, String subAttrib
    * sub-attribute as the schema spells them, the value filter's sub-attributes likewise.
    */
   public AttributePath canonical(ResourceKind kind) {
-    ResolvedAttribute r = resolve(kind, ScimType.INVALID_PATH);
-    Filter filter = valueFilter == null ? null
-        : FilterEvaluator.canonicalWithin(valueFilter, r.attribute(), toString());
+    ResolvedAttribute r = Schemas.find(kind, this).orElseThrow(() -> ScimException.badRequest(
+        ScimType.INVALID_PATH, "path: " + resolveFailure(kind, ScimType.INVALID_PATH).getMessage()));
+    Filter filter = null;
+    if (valueFilter != null) {
+      try {
+        filter = FilterEvaluator.canonicalWithin(valueFilter, r.attribute(), r.attribute().name());
+      } catch (ScimException e) {
+        // The value filter is part of a path here, so its faults are the path's.
+        throw ScimException.badRequest(ScimType.INVALID_PATH, "path: " + e.getMessage().replaceFirst("^filter: ", ""));
+      }
+    }
     return new AttributePath(r.containerKey(), r.attribute().name(),
         r.subAttribute() == null ? null : r.subAttribute().name(), filter);
   }
 
-  private ScimException unknown(ResourceKind kind, ScimType type) {
+  /** The error {@link #resolve} throws: names the path and what it is missing in. */
+  ScimException resolveFailure(ResourceKind kind, ScimType type) {
     String where = schemaUrn == null ? kind.type() : schemaUrn;
     if (subAttribute != null && Schemas.find(kind, withoutSub()).isPresent()) {
       AttributeDef parent = Schemas.find(kind, withoutSub()).get().attribute();

@@ -5,6 +5,7 @@ import io.sallyport.scim.ScimType;
 import io.sallyport.scim.schema.AttributeDef;
 import io.sallyport.scim.schema.ResolvedAttribute;
 import io.sallyport.scim.schema.ResourceJson;
+import io.sallyport.scim.schema.Schemas;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -96,7 +97,8 @@ final class FilterEvaluator {
   }
 
   private static Access topLevel(AttributePath path, ResourceKind kind) {
-    ResolvedAttribute r = path.resolve(kind, ScimType.INVALID_FILTER);
+    ResolvedAttribute r = Schemas.find(kind, path).orElseThrow(() -> ValueTest.invalid(
+        path.resolveFailure(kind, ScimType.INVALID_FILTER).getMessage()));
     AttributeDef attr = r.attribute();
     AttributeDef sub = r.subAttribute();
     Function<JsonObject, Object> raw = r::valueIn;

@@ -10,7 +10,7 @@ import io.sallyport.scim.ScimType;
  */
 final class SyntaxErrors {
 
-  private static final int QUOTE_LIMIT = 40;
+  private static final int QUOTE_LIMIT = 100;
 
   private final String input;
   private final ScimType type;

@@ -4,14 +4,9 @@ import io.sallyport.scim.ScimException;
 import io.sallyport.scim.ScimType;
 import io.sallyport.scim.schema.AttributeDef;
 import io.sallyport.scim.schema.AttributeType;
+import io.sallyport.scim.schema.ResourceJson;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -95,25 +90,15 @@ final class ValueTest {
     if (op.isSubstring()) {
       throw invalid("'" + path + "' is a dateTime; '" + op.wire() + "' applies to strings only");
     }
-    Instant at = literal instanceof String s ? instant(s) : null;
+    Instant at = literal instanceof String s ? ResourceJson.dateTime(s) : null;
     if (at == null) {
       throw invalid("'" + path + "' is a dateTime; expected a quoted xsd:dateTime such as \"2011-05-13T04:42:34Z\", got "
           + SyntaxErrors.quote(FilterText.literal(literal)));
     }
     return v -> {
-      Instant i = v instanceof String s ? instant(s) : null;
+      Instant i = v instanceof String s ? ResourceJson.dateTime(s) : null;
       return i != null && op.accepts(i.compareTo(at));
     };
-  }
-
-  /** An xsd:dateTime as an instant; one without an offset is taken as UTC. Null if unparseable. */
-  static Instant instant(String s) {
-    try {
-      TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
-      return t instanceof OffsetDateTime o ? o.toInstant() : ((LocalDateTime) t).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   static String fold(String s) {

@@ -1,6 +1,13 @@
 package io.sallyport.scim.schema;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 
 /**
@@ -50,5 +57,15 @@ public final class ResourceJson {
       return new JsonObject(map);
     }
     return null;
+  }
+
+  /** An xsd:dateTime as an instant; one without an offset is taken as UTC. Null if unparseable. */
+  public static Instant dateTime(String s) {
+    try {
+      TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
+      return t instanceof OffsetDateTime o ? o.toInstant() : ((LocalDateTime) t).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 }
