@@ -8,8 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:-both}"; shift || true
-mvn -B -q -pl gateway -am test-compile -DskipTests
-mvn -B -q -pl gateway dependency:build-classpath -Dmdep.outputFile="$PWD/gateway/target/bench.classpath" -Dmdep.includeScope=test
+# one reactor run, so the sibling modules (scim, devtenant) resolve to their target/ directories
+mvn -B -q -pl gateway -am test-compile dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$PWD/gateway/target/bench.classpath" -Dmdep.includeScope=test
 CP="gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/bench.classpath)"
 mkdir -p bench/out
 PG="${SALLYPORT_TEST_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}"
@@ -19,7 +20,7 @@ if [ "$which" = h2 ] || [ "$which" = both ]; then
 fi
 if [ "$which" = postgres ] || [ "$which" = both ]; then
   schema="scim_bench_$$"
-  psql "${PG%%\?*}" -U postgres -qc "CREATE SCHEMA $schema" 2>/dev/null || psql -h 127.0.0.1 -U postgres -d test -qc "CREATE SCHEMA $schema"
+  psql -h 127.0.0.1 -U postgres -d test -qc "CREATE SCHEMA $schema"
   sep='?'; case "$PG" in *\?*) sep='&';; esac
   "${JAVA[@]}" --store postgres --pg-url "${PG}${sep}currentSchema=$schema" "$@" | tee "bench/out/scim-postgres.txt" || true
   psql -h 127.0.0.1 -U postgres -d test -qc "DROP SCHEMA $schema CASCADE"

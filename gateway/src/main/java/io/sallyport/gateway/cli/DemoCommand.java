@@ -69,6 +69,7 @@ public final class DemoCommand implements Command {
     Scenario scenario;
     int upstreamPort;
     int devtenantPort;
+    String scimToken;
     try {
       Args a = Args.parse(args, Set.of("config", "scenario", "port", "management-port", "upstream-port",
           "devtenant-port"));
@@ -79,6 +80,10 @@ public final class DemoCommand implements Command {
       env.put("SALLYPORT_DEMO_MANAGEMENT_PORT", String.valueOf(a.intOption("management-port", 8081)));
       env.put("SALLYPORT_DEMO_UPSTREAM", "http://127.0.0.1:" + upstreamPort);
       env.put("SALLYPORT_DEMO_DEVTENANT", "https://localhost:" + devtenantPort);
+      // a fresh SCIM token per demo run unless one is given: the demo hands it to devtenant's
+      // provisioning and to demo.json, so nobody needs to know it in advance
+      env.putIfAbsent("SALLYPORT_SCIM_TOKEN", DemoProvisioning.newToken());
+      scimToken = env.get("SALLYPORT_SCIM_TOKEN");
       config = load(a.options().get("config"), env);
       scenario = DevtenantLauncher.scenario(a.options().get("scenario"), Clock.systemUTC());
     } catch (IllegalArgumentException | IOException e) {
@@ -112,9 +117,10 @@ public final class DemoCommand implements Command {
       vertx.close();
       return code;
     }
+    String scimUrl = DemoProvisioning.start(config, tenant, scimToken, out, err);
     DemoFacts facts = new DemoFacts("http://localhost:" + config.listeners().publicListener().port() + "/",
         "http://127.0.0.1:" + config.listeners().management().port() + "/", "http://localhost:" + upstreamPort + "/",
-        tenant, scenario, dataDir.resolve(TlsIdentity.CERT_FILE));
+        tenant, scenario, dataDir.resolve(TlsIdentity.CERT_FILE), scimUrl, scimUrl == null ? null : scimToken);
     try {
       Path json = dataDir.resolve("demo.json");
       Files.writeString(json, facts.json().encodePrettily());

@@ -24,7 +24,7 @@ final class DemoIntro {
           demo upstream    %s
           devtenant        %s/   (tenant %s: a local Entra ID + Microsoft Graph stand-in)
           devtenant cert   %s
-        %s
+        %s%s
         Users (UPN, password):
         %s
         Things to try:
@@ -42,6 +42,8 @@ final class DemoIntro {
         """.formatted(f.gatewayUrl(), f.managementUrl(), f.upstreamUrl(), tenant, tid,
         f.certificateFile().toAbsolutePath().normalize(),
         json == null ? "" : "  facts as JSON    " + json.toAbsolutePath() + "\n",
+        f.scimUrl() == null ? "" : "  SCIM 2.0         " + f.scimUrl() + "   (Bearer token in demo.json; devtenant provisions"
+            + " its users and groups here, as Entra does)\n",
         f.usersText(), f.gatewayUrl(), f.gatewayUrl(), tenant, tid, sallyport,
         f.certificateFile().toAbsolutePath().normalize(), tenant, f.certificateFile().toAbsolutePath().normalize(), tenant, tenant);
   }

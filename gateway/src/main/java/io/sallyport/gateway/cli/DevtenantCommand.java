@@ -85,7 +85,7 @@ public final class DevtenantCommand implements Command {
     }
     Path certFile = a.options().containsKey("tls-cert") ? Path.of(a.options().get("tls-cert"))
         : dataDir.resolve(TlsIdentity.CERT_FILE);
-    DemoFacts facts = new DemoFacts(null, null, null, tenant, scenario, certFile);
+    DemoFacts facts = new DemoFacts(null, null, null, tenant, scenario, certFile, null, null);
     out.println("devtenant ready: " + tenant.baseUrl() + "/  (tenant " + tenant.tenantId() + ")");
     out.println("  authority (msal4j oidcAuthority, OIDC issuer): " + tenant.issuer());
     out.println("  Microsoft Graph v1.0:                           " + tenant.graphBaseUrl());

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * their passwords, the apps. Printed for people, written as {@code demo.json} for scripts.
  */
 public record DemoFacts(String gatewayUrl, String managementUrl, String upstreamUrl, DevTenant tenant,
-    Scenario scenario, Path certificateFile) {
+    Scenario scenario, Path certificateFile, String scimUrl, String scimToken) {
 
   public JsonObject json() {
     JsonArray users = new JsonArray();
@@ -32,6 +32,10 @@ public record DemoFacts(String gatewayUrl, String managementUrl, String upstream
     }
     if (upstreamUrl != null) {
       out.put("upstreamUrl", upstreamUrl);
+    }
+    if (scimUrl != null) {
+      out.put("scim", new JsonObject().put("baseUrl", scimUrl).put("token", scimToken)
+          .put("provisioning", tenant.baseUrl() + "/_devtenant/provisioning"));
     }
     return out;
   }

@@ -80,6 +80,28 @@ class DemoIT {
   }
 
   @Test
+  void devtenantProvisionsTheDemoUsersIntoTheGatewaysScimDirectory() throws Exception {
+    JsonObject scim = facts.getJsonObject("scim");
+    assertThat(scim.getString("baseUrl")).isEqualTo("http://localhost:" + demo.gatewayPort + "/scim/v2");
+    String token = scim.getString("token");
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    JsonObject users;
+    do {
+      users = ItSupport.await(http.get(demo.gatewayPort, "localhost", "/scim/v2/Users?count=10")
+          .putHeader("Authorization", "Bearer " + token).send()).bodyAsJsonObject();
+      if (users.getLong("totalResults", 0L) >= 4) {
+        break;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    assertThat(users.getLong("totalResults")).isEqualTo(4);
+    assertThat(users.getJsonArray("Resources").stream().map(o -> ((JsonObject) o).getString("userName")))
+        .contains("alice@sallyport-demo.onmicrosoft.com");
+    assertThat(ItSupport.await(http.get(demo.gatewayPort, "localhost", "/scim/v2/Users")
+        .putHeader("Authorization", "Bearer wrong").send()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void theWebSocketEchoWorksThroughTheGateway() {
     WebSocketClient ws = vertx.createWebSocketClient();
     String echoed = ItSupport.await(ws.connect(new WebSocketConnectOptions().setHost("localhost")
