@@ -1,19 +1,26 @@
 package io.sallyport.scim.http;
 
+import io.sallyport.scim.ResourceKind;
 import io.sallyport.scim.ScimException;
 import io.sallyport.scim.ScimType;
+import io.sallyport.scim.projection.Projection;
+import io.sallyport.scim.projection.ResourceSort;
 import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The query parameters of a SCIM read (RFC 7644 §3.4.2), normalised as the RFC says: startIndex
  * below 1 is 1, a negative count is 0, and count is capped at the server's page size. Parameters
- * the RFC does not define (such as Entra's {@code aadOptscim062020} flag) are ignored.
+ * the RFC does not define (such as Entra's {@code aadOptscim062020} flag) are ignored. The
+ * attribute names are kept as sent (null when absent): only a resource kind can resolve them.
  */
 record ListQuery(String filter, int startIndex, int count, String sortBy, boolean descending,
-    List<String> attributes, List<String> excludedAttributes) {
+    String attributes, String excludedAttributes) {
 
   static ListQuery from(MultiMap params, int maxPageSize) {
     String filter = blankToNull(params.get("filter"));
@@ -40,8 +47,14 @@ record ListQuery(String filter, int startIndex, int count, String sortBy, boolea
     return new ListQuery(null, 1, 0, null, false, names(params, "attributes"), names(params, "excludedAttributes"));
   }
 
-  boolean projects() {
-    return !attributes.isEmpty() || !excludedAttributes.isEmpty();
+  /** What to return of each resource; an unknown or malformed name is a 400 invalidValue. */
+  Projection projection(ResourceKind kind) {
+    return Projection.parse(kind, attributes, excludedAttributes);
+  }
+
+  /** The order of a sorted listing, empty without sortBy; sortOrder was checked by {@link #from}. */
+  Optional<Comparator<JsonObject>> order(ResourceKind kind) {
+    return ResourceSort.comparator(kind, sortBy, descending ? "descending" : "ascending");
   }
 
   private static long integer(MultiMap params, String name, long absent) {
@@ -59,17 +72,18 @@ record ListQuery(String filter, int startIndex, int count, String sortBy, boolea
     }
   }
 
-  /** Comma-separated, possibly repeated: {@code attributes=userName,emails&attributes=name}. */
-  private static List<String> names(MultiMap params, String name) {
-    List<String> names = new ArrayList<>();
+  /**
+   * Comma-separated, possibly repeated ({@code attributes=userName,emails&attributes=name}): the
+   * repeats are joined into one list for {@link Projection#parse}, which judges each item.
+   */
+  private static String names(MultiMap params, String name) {
+    List<String> values = new ArrayList<>();
     for (String value : params.getAll(name)) {
-      for (String part : value.split(",")) {
-        if (!part.isBlank()) {
-          names.add(part.trim());
-        }
+      if (!value.isBlank()) {
+        values.add(value);
       }
     }
-    return List.copyOf(names);
+    return values.isEmpty() ? null : String.join(",", values);
   }
 
   private static String blankToNull(String s) {

@@ -2,6 +2,7 @@ package io.sallyport.scim.http;
 
 import io.sallyport.scim.ResourceKind;
 import io.sallyport.scim.filter.Filter;
+import io.sallyport.scim.projection.Projection;
 import io.sallyport.scim.spi.IndexedMatch;
 import io.sallyport.scim.spi.ResourcePage;
 import io.sallyport.scim.spi.ScimStorage;
@@ -34,21 +35,23 @@ final class Listing {
   }
 
   Future<JsonObject> list(ResourceKind kind, ListQuery query, Locations locations) {
-    boolean withRefs = ResourceView.needsReferences(kind, query);
-    if (query.filter() == null && query.sortBy() == null) {
+    // parse everything before touching storage: a bad filter, sortBy or attribute name is a 400
+    // with nothing read
+    Filter parsed = query.filter() == null ? null : Filter.parse(query.filter());
+    Comparator<JsonObject> order = query.order(kind).orElse(null);
+    Projection projection = query.projection(kind);
+    boolean withRefs = ResourceView.needsReferences(kind, query, projection);
+    if (parsed == null && order == null) {
       return storage.list(kind, null, query.startIndex() - 1, query.count())
           .compose(page -> render(kind, page.items(), withRefs, locations)
-              .map(resources -> response(kind, query, resources, page.total())));
+              .map(resources -> response(projection, query, resources, page.total())));
     }
-    // parse everything before touching storage: a bad filter or sortBy is a 400 with nothing read
-    Filter parsed = query.filter() == null ? null : Filter.parse(query.filter());
     Predicate<JsonObject> filter = parsed == null ? r -> true : parsed.matcher(kind);
     IndexedMatch match = parsed == null ? null : parsed.indexedEquality(kind).orElse(null);
-    Comparator<JsonObject> order = query.sortBy() == null ? null : ResourceShape.sort(kind, query.sortBy(), query.descending());
     Window window = new Window(query.startIndex() - 1, query.count(), order != null);
     return scan(kind, match, 0, filter, withRefs, locations, window).map(done -> {
       List<JsonObject> page = window.page(order);
-      return response(kind, query, page, window.total);
+      return response(projection, query, page, window.total);
     });
   }
 
@@ -73,10 +76,10 @@ final class Listing {
     return Future.all(rendered).map(all -> all.<JsonObject>list());
   }
 
-  private static JsonObject response(ResourceKind kind, ListQuery query, List<JsonObject> resources, long total) {
+  private static JsonObject response(Projection projection, ListQuery query, List<JsonObject> resources, long total) {
     JsonArray out = new JsonArray();
     for (JsonObject resource : resources) {
-      out.add(ResourceShape.project(kind, resource, query));
+      out.add(projection.apply(resource));
     }
     return new JsonObject().put("schemas", new JsonArray().add(LIST_SCHEMA)).put("totalResults", total)
         .put("Resources", out).put("startIndex", query.startIndex()).put("itemsPerPage", out.size());

@@ -5,6 +5,7 @@ import io.sallyport.scim.patch.MemberChanges;
 import io.sallyport.scim.patch.PatchEngine;
 import io.sallyport.scim.patch.PatchRequest;
 import io.sallyport.scim.patch.PatchResult;
+import io.sallyport.scim.projection.Projection;
 import io.sallyport.scim.spi.ScimStorage;
 import io.sallyport.scim.spi.StorageConflict;
 import io.sallyport.scim.spi.StoredResource;
@@ -35,13 +36,14 @@ final class PatchRoute {
     String id = rc.pathParam("id");
     PatchRequest request = PatchRequest.parse(RequestBody.object(rc, options.maxJsonDepth()));
     ListQuery query = ListQuery.projectionOnly(rc.queryParams());
+    Projection projection = query.projection(kind);
     String ifMatch = rc.request().getHeader("If-Match");
     return attempt(kind, id, request, ifMatch, 1).compose(stored -> {
       // Entra prefers 204 for groups and never needs their member list back
-      if (kind == ResourceKind.GROUP && query.attributes().isEmpty()) {
+      if (kind == ResourceKind.GROUP && query.attributes() == null) {
         return ScimReply.noContent(rc);
       }
-      return resources.reply(rc, kind, stored, query, 200);
+      return resources.reply(rc, kind, stored, projection, 200);
     });
   }
 

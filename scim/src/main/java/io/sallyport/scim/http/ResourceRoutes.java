@@ -2,6 +2,7 @@ package io.sallyport.scim.http;
 
 import io.sallyport.scim.ResourceKind;
 import io.sallyport.scim.ScimException;
+import io.sallyport.scim.projection.Projection;
 import io.sallyport.scim.resource.ResourceValidator;
 import io.sallyport.scim.resource.ValidatedResource;
 import io.sallyport.scim.spi.ScimStorage;
@@ -30,38 +31,38 @@ final class ResourceRoutes {
 
   Future<Void> get(RoutingContext rc, ResourceKind kind) {
     String id = rc.pathParam("id");
-    ListQuery query = ListQuery.projectionOnly(rc.queryParams());
+    Projection projection = projection(rc, kind);
     return existing(kind, id).compose(stored -> {
       String ifNoneMatch = rc.request().getHeader("If-None-Match");
       if (ifNoneMatch != null && Etags.matches(ifNoneMatch, stored.version())) {
         rc.response().putHeader("ETag", Etags.of(stored.version()));
         return rc.response().setStatusCode(304).end();
       }
-      return reply(rc, kind, stored, query, 200);
+      return reply(rc, kind, stored, projection, 200);
     });
   }
 
   Future<Void> create(RoutingContext rc, ResourceKind kind) {
     ValidatedResource valid = ResourceValidator.validate(kind, RequestBody.object(rc, options.maxJsonDepth()));
-    ListQuery query = ListQuery.projectionOnly(rc.queryParams());
+    Projection projection = projection(rc, kind);
     String id = UUID.randomUUID().toString();
     return storage.create(kind, id, valid.attributes())
         .compose(created -> valid.memberIds().isEmpty() ? Future.succeededFuture(created)
             : storage.addMembers(id, valid.memberIds()).compose(n -> existing(kind, id)))
-        .compose(stored -> reply(rc, kind, stored, query, 201));
+        .compose(stored -> reply(rc, kind, stored, projection, 201));
   }
 
   Future<Void> replace(RoutingContext rc, ResourceKind kind) {
     String id = rc.pathParam("id");
     ValidatedResource valid = ResourceValidator.validate(kind, RequestBody.object(rc, options.maxJsonDepth()));
-    ListQuery query = ListQuery.projectionOnly(rc.queryParams());
+    Projection projection = projection(rc, kind);
     return existing(kind, id).compose(current -> {
       Etags.requireMatch(rc.request().getHeader("If-Match"), kind.type() + " " + id, current.version());
       return storage.replace(kind, id, valid.attributes(), current.version());
     }).compose(replaced -> kind == ResourceKind.GROUP
         ? setMembers(id, valid.memberIds()).compose(v -> existing(kind, id))
         : Future.succeededFuture(replaced))
-        .compose(stored -> reply(rc, kind, stored, query, 200));
+        .compose(stored -> reply(rc, kind, stored, projection, 200));
   }
 
   Future<Void> delete(RoutingContext rc, ResourceKind kind) {
@@ -104,13 +105,18 @@ final class ResourceRoutes {
         .orElseGet(() -> Future.failedFuture(ScimException.notFound(kind.type(), id))));
   }
 
-  Future<Void> reply(RoutingContext rc, ResourceKind kind, StoredResource stored, ListQuery query, int status) {
-    return references.of(kind, stored.id(), ResourceView.needsReferences(kind, query)).compose(refs -> {
+  /** The request's attributes/excludedAttributes, parsed before storage so that a bad name changes nothing. */
+  static Projection projection(RoutingContext rc, ResourceKind kind) {
+    return ListQuery.projectionOnly(rc.queryParams()).projection(kind);
+  }
+
+  Future<Void> reply(RoutingContext rc, ResourceKind kind, StoredResource stored, Projection projection, int status) {
+    return references.of(kind, stored.id(), ResourceView.needsReferences(kind, projection)).compose(refs -> {
       JsonObject resource = ResourceView.render(kind, stored, refs, locations(rc));
       if (status == 201) {
         rc.response().putHeader("Location", resource.getJsonObject("meta").getString("location"));
       }
-      return ScimReply.resource(rc, status, ResourceShape.project(kind, resource, query), stored.version());
+      return ScimReply.resource(rc, status, projection.apply(resource), stored.version());
     });
   }
 

@@ -1,11 +1,11 @@
 package io.sallyport.scim.http;
 
 import io.sallyport.scim.ResourceKind;
+import io.sallyport.scim.projection.Projection;
 import io.sallyport.scim.spi.StoredResource;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -39,36 +39,22 @@ final class ResourceView {
   }
 
   /**
-   * Whether a read must fetch group members (or a user's groups): not when the client projected
-   * them away, as Entra does with {@code excludedAttributes=members}. A filter or sort mentioning
-   * them fetches them (a conservative textual test: over-fetching is only slower).
+   * Whether a read of one resource must fetch group members (or a user's groups): not when the
+   * projection leaves them out, as Entra's {@code excludedAttributes=members} does.
    */
-  static boolean needsReferences(ResourceKind kind, ListQuery query) {
-    String name = kind == ResourceKind.GROUP ? "members" : "groups";
-    Pattern mention = kind == ResourceKind.GROUP ? MEMBERS : GROUPS;
-    if ((query.filter() != null && mention.matcher(query.filter()).find())
-        || (query.sortBy() != null && mention.matcher(query.sortBy()).find())) {
-      return true;
-    }
-    for (String excluded : query.excludedAttributes()) {
-      if (names(excluded, name, kind)) {
-        return false;
-      }
-    }
-    if (query.attributes().isEmpty()) {
-      return true;
-    }
-    for (String wanted : query.attributes()) {
-      if (names(wanted, name, kind) || wanted.toLowerCase(Locale.ROOT).startsWith(name + ".")
-          || wanted.toLowerCase(Locale.ROOT).startsWith(kind.coreSchema().toLowerCase(Locale.ROOT) + ":" + name)) {
-        return true;
-      }
-    }
-    return false;
+  static boolean needsReferences(ResourceKind kind, Projection projection) {
+    return projection.mayReturn(kind == ResourceKind.GROUP ? "members" : "groups");
   }
 
-  private static boolean names(String attribute, String name, ResourceKind kind) {
-    return attribute.equalsIgnoreCase(name) || attribute.equalsIgnoreCase(kind.coreSchema() + ":" + name);
+  /**
+   * The same for a listing, whose filter or sort may read them even when they are not returned
+   * (a conservative textual test: over-fetching is only slower).
+   */
+  static boolean needsReferences(ResourceKind kind, ListQuery query, Projection projection) {
+    Pattern mention = kind == ResourceKind.GROUP ? MEMBERS : GROUPS;
+    return (query.filter() != null && mention.matcher(query.filter()).find())
+        || (query.sortBy() != null && mention.matcher(query.sortBy()).find())
+        || needsReferences(kind, projection);
   }
 
   private static JsonArray schemas(ResourceKind kind, JsonObject attributes) {
