@@ -91,6 +91,9 @@ public final class EntraTokenVerifier {
     if (jwt.header().containsKey("crit")) {
       throw new TokenRejected(TokenRejected.MALFORMED, "critical header extensions are not understood here");
     }
+    if (jwt.signature().length == 0) {
+      throw new TokenRejected(TokenRejected.SIGNATURE, "the token is not signed");
+    }
     if (!(jwt.header().getValue("kid") instanceof String kid) || kid.isEmpty()) {
       throw new TokenRejected(TokenRejected.MALFORMED, "the header has no kid; Entra names its signing key");
     }

@@ -26,7 +26,13 @@ public final class VerifiedTokenCache {
 
   private final EntraTokenVerifier verifier;
   private final Clock clock;
-  private final AsyncCache<String, VerifiedToken> cache;
+  private final AsyncCache<String, Outcome> cache;
+
+  /**
+   * A rejection travels as a value, not as a failed future: Caffeine logs a warning for every
+   * failed load, and a flood of bad tokens must not become a flood of log lines.
+   */
+  private record Outcome(VerifiedToken token, Throwable failure) {}
 
   public VerifiedTokenCache(EntraTokenVerifier verifier, Clock clock, long maxEntries) {
     this.verifier = verifier;
@@ -44,13 +50,20 @@ public final class VerifiedTokenCache {
       return verifier.verify(token); // rejected before anything is hashed or stored
     }
     Context caller = Vertx.currentContext();
-    var entry = cache.get(sha256(token), (key, executor) -> verifier.verify(token).toCompletionStage()
-        .toCompletableFuture());
-    if (entry.isDone() || caller == null) {
-      return Future.fromCompletionStage(entry);
-    }
+    String key = sha256(token);
+    var entry = cache.get(key, (k, executor) -> verifier.verify(token)
+        .transform(ar -> Future.succeededFuture(new Outcome(ar.result(), ar.cause())))
+        .toCompletionStage().toCompletableFuture());
     // a verification started by another event loop completes there: come back to ours
-    return Future.fromCompletionStage(entry, caller);
+    Future<Outcome> outcome = entry.isDone() || caller == null ? Future.fromCompletionStage(entry)
+        : Future.fromCompletionStage(entry, caller);
+    return outcome.compose(o -> {
+      if (o.failure() == null) {
+        return Future.succeededFuture(o.token());
+      }
+      cache.asMap().remove(key, entry); // never cached: the next use verifies again
+      return Future.failedFuture(o.failure());
+    });
   }
 
   /** Entries held now (after pending expiry work). */
@@ -59,19 +72,22 @@ public final class VerifiedTokenCache {
     return cache.synchronous().estimatedSize();
   }
 
-  private final class UntilExp implements Expiry<String, VerifiedToken> {
+  private final class UntilExp implements Expiry<String, Outcome> {
     @Override
-    public long expireAfterCreate(String key, VerifiedToken token, long currentTime) {
-      return Math.max(0, TimeUnit.MILLISECONDS.toNanos(token.expiresAt().toEpochMilli() - clock.millis()));
+    public long expireAfterCreate(String key, Outcome o, long currentTime) {
+      if (o.token() == null) {
+        return 0;
+      }
+      return Math.max(0, TimeUnit.MILLISECONDS.toNanos(o.token().expiresAt().toEpochMilli() - clock.millis()));
     }
 
     @Override
-    public long expireAfterUpdate(String key, VerifiedToken token, long currentTime, long currentDuration) {
-      return expireAfterCreate(key, token, currentTime);
+    public long expireAfterUpdate(String key, Outcome o, long currentTime, long currentDuration) {
+      return expireAfterCreate(key, o, currentTime);
     }
 
     @Override
-    public long expireAfterRead(String key, VerifiedToken token, long currentTime, long currentDuration) {
+    public long expireAfterRead(String key, Outcome o, long currentTime, long currentDuration) {
       return currentDuration;
     }
   }
