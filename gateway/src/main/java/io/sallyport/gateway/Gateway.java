@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sallyport.gateway.accesslog.AccessLog;
 import io.sallyport.gateway.config.SallyportConfig;
 import io.sallyport.gateway.directory.Deprovisioning;
+import io.sallyport.gateway.directory.ScimAuthFactory;
 import io.sallyport.gateway.directory.ScimMount;
 import io.sallyport.gateway.directory.StoreScimStorage;
 import io.sallyport.gateway.http.InvalidRequests;
@@ -147,10 +148,16 @@ public final class Gateway {
                                          ExchangeListener listener, AccessPolicy policy, InvalidRequests invalid,
                                          Future<ScimStorage> scim) {
     List<PublicListenerVerticle> deployed = new ArrayList<>();
+    ScimAuthFactory scimAuth = new ScimAuthFactory(vertx, () -> live.get().config(), environment.clock());
+    try {
+      scimAuth.prime();
+    } catch (UncheckedIOException e) {
+      return Future.failedFuture(e.getMessage());
+    }
     return vertx.deployVerticle(() -> {
       PublicListenerVerticle v = new PublicListenerVerticle(config.listeners().publicListener(), port,
           vx -> new ProxyHandler(vx, live::get, policy, ids, environment.clock(), listener, metrics),
-          vx -> new ScimMount(vx, live::get, scim, ids, environment.clock(), listener),
+          vx -> new ScimMount(vx, live::get, scim, ids, environment.clock(), listener, scimAuth),
           invalid, metrics);
       deployed.add(v);
       listeners.add(v);

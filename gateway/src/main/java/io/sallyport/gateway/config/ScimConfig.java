@@ -13,9 +13,10 @@ import java.util.List;
  *                      leaves the loader. Several at once, so a token can be rotated without a gap
  * @param maxBodySize   larger request bodies get 413 (bytes)
  * @param maxPageSize   the most resources one listing returns
+ * @param entra         also accept Entra client-credentials tokens; null when not configured
  */
 public record ScimConfig(boolean enabled, String basePath, List<String> tokenDigests, int maxBodySize,
-                         int maxPageSize) {
+                         int maxPageSize, ScimEntraConfig entra) {
 
   public static final String DEFAULT_BASE_PATH = "/scim/v2";
   public static final int DEFAULT_MAX_BODY_SIZE = 1 << 20;
@@ -23,6 +24,11 @@ public record ScimConfig(boolean enabled, String basePath, List<String> tokenDig
 
   public ScimConfig {
     tokenDigests = List.copyOf(tokenDigests);
+  }
+
+  /** Static tokens only. */
+  public ScimConfig(boolean enabled, String basePath, List<String> tokenDigests, int maxBodySize, int maxPageSize) {
+    this(enabled, basePath, tokenDigests, maxBodySize, maxPageSize, null);
   }
 
   /** What an absent {@code scim:} section means. */
@@ -34,6 +40,6 @@ public record ScimConfig(boolean enabled, String basePath, List<String> tokenDig
   @Override
   public String toString() {
     return "ScimConfig[enabled=" + enabled + ", basePath=" + basePath + ", tokens=" + tokenDigests.size()
-        + ", maxBodySize=" + maxBodySize + ", maxPageSize=" + maxPageSize + "]";
+        + ", maxBodySize=" + maxBodySize + ", maxPageSize=" + maxPageSize + ", entra=" + entra + "]";
   }
 }

@@ -28,20 +28,24 @@ final class ScimSection {
   private ScimSection() {}
 
   static ScimConfig read(Section root, List<RouteConfig> routes) {
-    Section s = root.section("scim", "enabled", "base-path", "tokens", "max-body-size", "max-page-size");
+    Section s = root.section("scim", "enabled", "base-path", "tokens", "max-body-size", "max-page-size",
+        "entra");
     ScimConfig d = ScimConfig.disabled();
     if (!s.present()) {
       return d;
     }
     boolean enabled = s.bool("enabled", false);
     String basePath = basePath(s);
-    List<String> digests = tokens(s, enabled);
+    ScimEntraConfig entra = ScimEntraSection.read(s, root.has("tenant"));
+    // with Entra tokens accepted, static tokens are optional: a deployment may use either or both
+    List<String> digests = tokens(s, enabled && entra == null);
     long maxBody = s.size("max-body-size", d.maxBodySize(), 1L << 10, 64L << 20, "1KiB..64MiB", false);
     int maxPage = s.integer("max-page-size", d.maxPageSize(), 1, 10_000, "an integer 1..10000");
     if (enabled && basePath != null) {
       shadowed(s, basePath, routes);
     }
-    return new ScimConfig(enabled, basePath == null ? d.basePath() : basePath, digests, (int) maxBody, maxPage);
+    return new ScimConfig(enabled, basePath == null ? d.basePath() : basePath, digests, (int) maxBody, maxPage,
+        entra);
   }
 
   private static String basePath(Section s) {

@@ -1,6 +1,7 @@
 package io.sallyport.gateway.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 
 /**
  * The Entra ID tenant Sallyport signs users in with. Sign-in itself arrives with the identity
@@ -9,11 +10,19 @@ import java.net.URI;
  * @param id            tenant GUID
  * @param authority     https://login.microsoftonline.com, or the devtenant's URL in the demo
  * @param clientSecret  resolved secret value; never logged (see {@link #toString()})
+ * @param caFile        PEM certificates to trust when fetching the tenant's metadata and keys (a
+ *                      private CA, the devtenant); null for the JVM's trust store
  */
-public record TenantConfig(String id, URI authority, String clientId, String clientSecret) {
+public record TenantConfig(String id, URI authority, String clientId, String clientSecret, Path caFile) {
+
+  public TenantConfig(String id, URI authority, String clientId, String clientSecret) {
+    this(id, authority, clientId, clientSecret, null);
+  }
+
   @Override
   public String toString() {
     return "TenantConfig[id=" + id + ", authority=" + authority + ", clientId=" + clientId
-        + ", clientSecret=" + (clientSecret == null ? "none" : "***") + "]";
+        + ", clientSecret=" + (clientSecret == null ? "none" : "***")
+        + (caFile == null ? "" : ", caFile=" + caFile) + "]";
   }
 }

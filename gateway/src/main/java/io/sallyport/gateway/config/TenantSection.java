@@ -19,14 +19,15 @@ final class TenantSection {
   private TenantSection() {}
 
   static TenantConfig read(Section root) {
-    Section s = root.section("tenant", "id", "authority", "client-id", "client-secret");
+    Section s = root.section("tenant", "id", "authority", "client-id", "client-secret", "ca-file");
     if (!s.present()) {
       return null;
     }
     s.required("id", GUID_EXPECTED);
     s.required("authority", AUTHORITY_EXPECTED);
     s.required("client-id", GUID_EXPECTED);
-    return new TenantConfig(guid(s, "id"), authority(s), guid(s, "client-id"), s.secret("client-secret"));
+    return new TenantConfig(guid(s, "id"), authority(s), guid(s, "client-id"), s.secret("client-secret"),
+        s.existingFile("ca-file", "a PEM file of the CA certificates that sign the authority's TLS certificate"));
   }
 
   private static String guid(Section s, String key) {

@@ -7,6 +7,7 @@ import io.sallyport.gateway.pipeline.ExchangeListener;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.forward.ForwardedHeaders;
 import io.sallyport.scim.ScimException;
+import io.sallyport.scim.http.ScimAuth;
 import io.sallyport.scim.http.ScimEndpoint;
 import io.sallyport.scim.http.ScimOptions;
 import io.sallyport.scim.spi.ScimStorage;
@@ -17,6 +18,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +42,22 @@ public final class ScimMount implements PublicListenerVerticle.Surface {
   private final Supplier<String> ids;
   private final Clock clock;
   private final ExchangeListener listener;
+  private final Function<ScimConfig, ScimAuth> auth;
   private long generation = -1;
   private ScimConfig config;
   private String prefix;
   private ForwardedHeaders headers;
   private Router router;
 
-  /** @param storage completes when the store is open; until then SCIM answers 503 */
+  /**
+   * @param storage completes when the store is open; until then SCIM answers 503
+   * @param auth    the bearer check for a {@code scim:} configuration; asked again after a reload
+   *                changes the section
+   */
   public ScimMount(Vertx vertx, Supplier<Snapshot> live, Future<? extends ScimStorage> storage,
-                   Supplier<String> ids, Clock clock, ExchangeListener listener) {
+                   Supplier<String> ids, Clock clock, ExchangeListener listener,
+                   Function<ScimConfig, ScimAuth> auth) {
+    this.auth = auth;
     this.vertx = vertx;
     this.live = live;
     this.storage = storage;
@@ -105,8 +114,7 @@ public final class ScimMount implements PublicListenerVerticle.Surface {
     ScimOptions defaults = ScimOptions.defaults();
     ScimOptions options = new ScimOptions(c.basePath(), c.maxBodySize(), c.maxPageSize(), defaults.maxJsonDepth());
     Router root = Router.router(vertx);
-    root.route(c.basePath() + "/*").subRouter(ScimEndpoint.router(vertx, store, ScimTokens.of(c.tokenDigests()),
-        options));
+    root.route(c.basePath() + "/*").subRouter(ScimEndpoint.router(vertx, store, auth.apply(c), options));
     // whatever the scim router leaves unanswered still gets a SCIM error body, never HTML
     root.route().handler(ctx -> send(ctx.response(), new ScimException(404, null,
         "no SCIM endpoint at \"" + clip(ctx.request().path()) + "\"; expected " + c.basePath()

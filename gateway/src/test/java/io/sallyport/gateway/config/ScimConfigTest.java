@@ -93,7 +93,7 @@ class ScimConfigTest {
     return Stream.of(
         arguments("scim: { enabld: true }", "scim.enabld: unknown key; did you mean \"enabled\"?"),
         arguments("scim: [1]", "scim: expected a mapping with keys enabled, base-path, tokens, max-body-size,"
-            + " max-page-size, got a list"),
+            + " max-page-size, entra, got a list"),
         arguments("scim: { enabled: yes }", "scim.enabled: expected true or false, got \"yes\""),
         arguments("scim: { enabled: true }", "scim.tokens: required when enabled is true; expected a list of"
             + " at least one token"),
