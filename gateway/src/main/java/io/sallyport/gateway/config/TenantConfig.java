@@ -12,11 +12,14 @@ import java.nio.file.Path;
  * @param clientSecret  resolved secret value; never logged (see {@link #toString()})
  * @param caFile        PEM certificates to trust when fetching the tenant's metadata and keys (a
  *                      private CA, the devtenant); null for the JVM's trust store
+ * @param caPem         that file's content, read when the configuration is loaded (off the event
+ *                      loop, like every config read), so a reload never reads a file on an event loop
  */
-public record TenantConfig(String id, URI authority, String clientId, String clientSecret, Path caFile) {
+public record TenantConfig(String id, URI authority, String clientId, String clientSecret, Path caFile,
+                           String caPem) {
 
   public TenantConfig(String id, URI authority, String clientId, String clientSecret) {
-    this(id, authority, clientId, clientSecret, null);
+    this(id, authority, clientId, clientSecret, null, null);
   }
 
   @Override

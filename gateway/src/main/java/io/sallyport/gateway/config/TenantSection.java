@@ -26,8 +26,27 @@ final class TenantSection {
     s.required("id", GUID_EXPECTED);
     s.required("authority", AUTHORITY_EXPECTED);
     s.required("client-id", GUID_EXPECTED);
-    return new TenantConfig(guid(s, "id"), authority(s), guid(s, "client-id"), s.secret("client-secret"),
-        s.existingFile("ca-file", "a PEM file of the CA certificates that sign the authority's TLS certificate"));
+    String expected = "a PEM file of the CA certificates that sign the authority's TLS certificate";
+    java.nio.file.Path ca = s.existingFile("ca-file", expected);
+    return new TenantConfig(guid(s, "id"), authority(s), guid(s, "client-id"), s.secret("client-secret"), ca,
+        pem(s, ca, expected));
+  }
+
+  private static String pem(Section s, java.nio.file.Path ca, String expected) {
+    if (ca == null || !java.nio.file.Files.isReadable(ca)) {
+      return null; // absent, or already reported by existingFile
+    }
+    try {
+      String text = java.nio.file.Files.readString(ca, java.nio.charset.StandardCharsets.US_ASCII);
+      if (!text.contains("-----BEGIN CERTIFICATE-----")) {
+        s.badValue("ca-file", expected, ca.toString());
+        return null;
+      }
+      return text;
+    } catch (java.io.IOException e) { // includes malformed (non-ASCII) content
+      s.badValue("ca-file", expected, ca.toString());
+      return null;
+    }
   }
 
   private static String guid(Section s, String key) {

@@ -10,9 +10,6 @@ import io.sallyport.gateway.entra.oidc.VerifierOptions;
 import io.sallyport.scim.http.ScimAuth;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
@@ -49,7 +46,7 @@ public final class ScimAuthFactory implements Function<ScimConfig, ScimAuth> {
     return new ScimBearerAuth(tokens, cache(tenant, entra), entra.requiredRole());
   }
 
-  /** Builds the verifier for the current configuration now, off the event loop (the CA file is read). */
+  /** Builds the verifier for the current configuration now, at start-up. */
   public void prime() {
     apply(config.get().scim());
   }
@@ -63,14 +60,8 @@ public final class ScimAuthFactory implements Function<ScimConfig, ScimAuth> {
     return built.cache();
   }
 
+  /** The CA certificates as read with the configuration: nothing touches the file system here. */
   private static Buffer ca(TenantConfig tenant) {
-    if (tenant.caFile() == null) {
-      return null;
-    }
-    try {
-      return Buffer.buffer(Files.readAllBytes(tenant.caFile()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("tenant.ca-file: cannot read \"" + tenant.caFile() + "\"", e);
-    }
+    return tenant.caPem() == null ? null : Buffer.buffer(tenant.caPem());
   }
 }
