@@ -18,9 +18,9 @@ class H2StoreScimStorageIT extends StoreScimStorageIT {
   }
 
   @Override
-  protected Future<Store> openStore(Vertx vertx) {
+  protected Future<Store> openStore(Vertx vertx, Clock clock) {
     return Store.open(vertx, new StoreConfig(StoreConfig.Kind.H2, dataDirectory, null, null, null, 4),
-        Clock.systemUTC());
+        clock);
   }
 
   @Override

@@ -17,9 +17,9 @@ class PostgresStoreScimStorageIT extends StoreScimStorageIT {
   }
 
   @Override
-  protected Future<Store> openStore(Vertx vertx) {
+  protected Future<Store> openStore(Vertx vertx, Clock clock) {
     return Store.open(vertx, new StoreConfig(StoreConfig.Kind.POSTGRES, null, database.url(), database.user,
-        database.password(), 4), Clock.systemUTC());
+        database.password(), 4), clock);
   }
 
   @Override

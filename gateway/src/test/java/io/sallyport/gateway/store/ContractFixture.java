@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Tests use fresh random ids, so they share the store without seeing each other's rows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ContractFixture {
+public abstract class ContractFixture {
   protected Vertx vertx;
   protected Store store;
 
