@@ -106,12 +106,13 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     }
     Decision decision = deciding.succeeded() ? deciding.result() : FAILED;
     ex.decision = decision;
+    // a denied caller is named too: "alice was refused for mfa" is what an admin looks for
+    if (decision.user() != null) {
+      ex.user = decision.user();
+    }
     if (!decision.allowed()) {
       deny(req, ex, decision);
       return;
-    }
-    if (decision.user() != null) {
-      ex.user = decision.user();
     }
     long length = RequestHygiene.contentLength(req);
     long limit = route.config().maxBodySize();

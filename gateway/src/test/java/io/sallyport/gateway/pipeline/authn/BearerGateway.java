@@ -32,16 +32,19 @@ final class BearerGateway implements AutoCloseable {
   final Gateway gateway;
   final WebClient http;
   final String opsGroup;
+  final Path accessLog;
 
   BearerGateway(Path dir) throws Exception {
     dev = new DevTenantFixture();
     upstream = TestUpstream.start(dev.vertx);
     // the group id devtenant gave "Ops", as its tokens carry it
     opsGroup = DevTenantFixture.part(dev.userToken(new JsonObject()), 1).getJsonArray("groups").getString(0);
+    accessLog = dir.resolve("access.log");
     Path ca = dir.resolve("devtenant.pem");
     Files.writeString(ca, dev.tenant.certificatePem());
     String up = "upstream: \"" + upstream.url() + "\"";
-    gateway = ItSupport.gateway(RunningGateway.listeners("    max-header-size: 64KiB") + "access-log: off\n"
+    gateway = ItSupport.gateway(RunningGateway.listeners("    max-header-size: 64KiB")
+        + "access-log: \"" + dir.resolve("access.log") + "\"\n"
         + "tenant: { id: " + TENANT + ", authority: \"" + dev.tenant.baseUrl() + "\", client-id: " + SALLYPORT
         + ", ca-file: \"" + ca + "\", audiences: [" + SALLYPORT + ", \"" + APP_ID_URI + "\"] }\n"
         + "routes:\n"
@@ -75,6 +78,22 @@ final class BearerGateway implements AutoCloseable {
       }
     }
     return new Answer(r.statusCode(), code, r.getHeader("www-authenticate"), r.getHeader("x-request-id"));
+  }
+
+  /** The access log's line for a request id, waiting for its writer thread. */
+  JsonObject logged(String requestId) throws Exception {
+    for (int i = 0; i < 100; i++) {
+      if (Files.exists(accessLog)) {
+        for (String line : Files.readAllLines(accessLog)) {
+          JsonObject o = new JsonObject(line);
+          if (requestId.equals(o.getString("requestId"))) {
+            return o;
+          }
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no access log line for " + requestId);
   }
 
   int upstreamHits() {

@@ -111,8 +111,12 @@ class BearerRequirementsIT {
   }
 
   @Test
-  void theDecisionsMetricCarriesTheReason() {
-    refused("/admin", token(new JsonObject()), 403, "authz.role_missing");
+  void theDecisionsMetricAndTheAccessLogCarryTheReasonAndTheUser() throws Exception {
+    BearerGateway.Answer a = refused("/admin", token(new JsonObject()), 403, "authz.role_missing");
+    JsonObject line = gw.logged(a.requestId());
+    assertThat(line.getString("decision")).isEqualTo("deny");
+    assertThat(line.getString("reason")).isEqualTo("authz.role_missing");
+    assertThat(line.getString("user")).isEqualTo("alice@verify.example");
     double denied = gw.gateway.registry().find("sallyport.decisions").tag("route", "admin")
         .tag("reason", "authz.role_missing").counter().count();
     assertThat(denied).isGreaterThanOrEqualTo(1.0);
