@@ -16,6 +16,8 @@ import io.sallyport.gateway.metrics.ProxyMetrics;
 import io.sallyport.gateway.metrics.Registries;
 import io.sallyport.gateway.pipeline.AccessPolicy;
 import io.sallyport.gateway.pipeline.ExchangeListener;
+import io.sallyport.gateway.pipeline.authn.BearerPolicy;
+import io.sallyport.gateway.pipeline.authn.TenantVerifiers;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.forward.ProxyHandler;
 import io.sallyport.gateway.pipeline.route.Route;
@@ -110,7 +112,10 @@ public final class Gateway {
     ProxyMetrics metrics = new ProxyMetrics(registry);
     Supplier<String> ids = new RequestIds();
     ExchangeListener listener = accessLog == null ? metrics : ExchangeListener.all(metrics, accessLog);
-    AccessPolicy policy = AccessPolicy.publicRoutesOnly();
+    // one verifier (keys, verified-token cache) for every listener instance, kept across reloads
+    TenantVerifiers verifiers = new TenantVerifiers(vertx, () -> live.get().config().tenant(), environment.clock());
+    verifiers.prime();
+    AccessPolicy policy = new BearerPolicy(verifiers, environment.clock());
     InvalidRequests invalid = new InvalidRequests(ids, environment.clock(), listener);
     management = new ManagementServer(vertx, registry, readinessChecks(), () -> serving);
     int instances = Math.max(1, environment.eventLoops());

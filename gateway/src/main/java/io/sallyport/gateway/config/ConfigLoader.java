@@ -74,7 +74,7 @@ public final class ConfigLoader {
     AccessLogConfig accessLog = ProxySection.accessLog(s);
     TenantConfig tenant = TenantSection.read(s);
     StoreConfig store = StoreSection.read(s);
-    List<RouteConfig> routes = RoutesSection.read(s);
+    List<RouteConfig> routes = RoutesSection.read(s, tenant != null);
     // after routes: the SCIM base path must not swallow a route
     ScimConfig scim = ScimSection.read(s, routes);
     SallyportConfig config = new SallyportConfig(source, listeners, proxy, accessLog, tenant, store, routes, scim);

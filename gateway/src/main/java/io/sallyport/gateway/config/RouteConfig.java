@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param isPublic       anonymous access; must be said explicitly
  * @param preserveHost   send the client's Host to the upstream instead of the upstream's own
  * @param maxBodySize    larger request bodies get 413; -1 for no limit
+ * @param require        what a caller must show beyond a verified token; {@link RequireConfig#NONE}
  */
 public record RouteConfig(
     String name,
@@ -24,7 +25,20 @@ public record RouteConfig(
     long maxBodySize,
     Timeouts timeouts,
     UpstreamTls upstreamTls,
-    int maxConnections) {
+    int maxConnections,
+    RequireConfig require) {
+
+  public RouteConfig {
+    require = require == null ? RequireConfig.NONE : require;
+  }
+
+  /** A route without a {@code require} block. */
+  public RouteConfig(String name, String host, String pathPrefix, URI upstream, String rewritePrefix, boolean isPublic,
+                     boolean preserveHost, long maxBodySize, Timeouts timeouts, UpstreamTls upstreamTls,
+                     int maxConnections) {
+    this(name, host, pathPrefix, upstream, rewritePrefix, isPublic, preserveHost, maxBodySize, timeouts,
+        upstreamTls, maxConnections, RequireConfig.NONE);
+  }
 
   /**
    * @param connect  TCP (and TLS) connect to the upstream

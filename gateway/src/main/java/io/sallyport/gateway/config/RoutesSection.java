@@ -28,7 +28,7 @@ final class RoutesSection {
 
   private RoutesSection() {}
 
-  static List<RouteConfig> read(Section root) {
+  static List<RouteConfig> read(Section root, boolean tenantPresent) {
     List<RouteConfig> routes = new ArrayList<>();
     Node n = root.node("routes");
     String expected = "a list of at least one route";
@@ -48,12 +48,12 @@ final class RoutesSection {
       Node item = (Node) list.get(i);
       Section s = new Section(item.path(), item, root.errors, root.baseDir, List.of("name", "match",
           "upstream", "rewrite-prefix", "public", "preserve-host", "max-body-size", "max-connections",
-          "timeouts", "upstream-tls"));
+          "timeouts", "upstream-tls", "require"));
       if (!s.present()) {
         root.errors.add(item.path(), "expected a route (a mapping with name, match, upstream), got nothing");
         continue;
       }
-      RouteConfig r = RouteReader.read(s);
+      RouteConfig r = RouteReader.read(s, tenantPresent);
       if (r.name() != null) {
         Integer first = names.putIfAbsent(r.name(), i);
         if (first != null) {
@@ -76,7 +76,7 @@ final class RoutesSection {
   static final class RouteReader {
     private RouteReader() {}
 
-    static RouteConfig read(Section s) {
+    static RouteConfig read(Section s, boolean tenantPresent) {
       s.required("name", NAME_EXPECTED);
       String name = s.text("name", NAME_EXPECTED);
       if (name != null && !NAME.matcher(name).matches()) {
@@ -97,8 +97,9 @@ final class RoutesSection {
       Timeouts timeouts = new Timeouts(t.duration("connect", TIMEOUTS.connect(), false),
           t.duration("idle", TIMEOUTS.idle(), false), t.duration("request", TIMEOUTS.request(), false));
       UpstreamTls tls = Upstreams.tls(s, upstream);
+      RequireConfig require = RequireSection.read(s, isPublic, tenantPresent);
       return new RouteConfig(name, host, prefix, upstream, rewrite, isPublic, preserveHost, maxBody,
-          timeouts, tls, maxConn);
+          timeouts, tls, maxConn, require);
     }
 
     private static String host(Section match) {

@@ -39,7 +39,8 @@ final class ScimEntraSection {
     return role == null || audiences.isEmpty() ? null : new ScimEntraConfig(audiences, role);
   }
 
-  private static List<String> audiences(Section s) {
+  /** {@code audiences:} of the section: also {@code tenant.audiences}. */
+  static List<String> audiences(Section s) {
     Node n = s.node("audiences");
     if (n == null || n.isNull() || n.isInvalid()) {
       return List.of();

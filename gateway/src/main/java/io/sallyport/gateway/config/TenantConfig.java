@@ -2,6 +2,7 @@ package io.sallyport.gateway.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The Entra ID tenant Sallyport signs users in with. Sign-in itself arrives with the identity
@@ -14,18 +15,33 @@ import java.nio.file.Path;
  *                      private CA, the devtenant); null for the JVM's trust store
  * @param caPem         that file's content, read when the configuration is loaded (off the event
  *                      loop, like every config read), so a reload never reads a file on an event loop
+ * @param audiences     the {@code aud} values accepted on bearer-protected routes; by default the
+ *                      client id and {@code api://{client id}} (what Entra issues for an app whose
+ *                      App ID URI was left at its suggested value)
  */
 public record TenantConfig(String id, URI authority, String clientId, String clientSecret, Path caFile,
-                           String caPem) {
+                           String caPem, List<String> audiences) {
+
+  public TenantConfig {
+    audiences = audiences == null || audiences.isEmpty() ? defaultAudiences(clientId) : List.copyOf(audiences);
+  }
+
+  public TenantConfig(String id, URI authority, String clientId, String clientSecret, Path caFile, String caPem) {
+    this(id, authority, clientId, clientSecret, caFile, caPem, null);
+  }
 
   public TenantConfig(String id, URI authority, String clientId, String clientSecret) {
-    this(id, authority, clientId, clientSecret, null, null);
+    this(id, authority, clientId, clientSecret, null, null, null);
+  }
+
+  static List<String> defaultAudiences(String clientId) {
+    return clientId == null ? List.of() : List.of(clientId, "api://" + clientId);
   }
 
   @Override
   public String toString() {
     return "TenantConfig[id=" + id + ", authority=" + authority + ", clientId=" + clientId
         + ", clientSecret=" + (clientSecret == null ? "none" : "***")
-        + (caFile == null ? "" : ", caFile=" + caFile) + "]";
+        + (caFile == null ? "" : ", caFile=" + caFile) + ", audiences=" + audiences + "]";
   }
 }

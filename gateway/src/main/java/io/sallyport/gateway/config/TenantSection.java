@@ -2,6 +2,7 @@ package io.sallyport.gateway.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,7 +20,7 @@ final class TenantSection {
   private TenantSection() {}
 
   static TenantConfig read(Section root) {
-    Section s = root.section("tenant", "id", "authority", "client-id", "client-secret", "ca-file");
+    Section s = root.section("tenant", "id", "authority", "client-id", "client-secret", "ca-file", "audiences");
     if (!s.present()) {
       return null;
     }
@@ -28,8 +29,9 @@ final class TenantSection {
     s.required("client-id", GUID_EXPECTED);
     String expected = "a PEM file of the CA certificates that sign the authority's TLS certificate";
     java.nio.file.Path ca = s.existingFile("ca-file", expected);
+    List<String> audiences = s.has("audiences") ? ScimEntraSection.audiences(s) : List.of();
     return new TenantConfig(guid(s, "id"), authority(s), guid(s, "client-id"), s.secret("client-secret"), ca,
-        pem(s, ca, expected));
+        pem(s, ca, expected), audiences);
   }
 
   private static String pem(Section s, java.nio.file.Path ca, String expected) {

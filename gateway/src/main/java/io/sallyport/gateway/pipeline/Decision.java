@@ -5,8 +5,13 @@ import java.util.List;
 /**
  * The outcome of checking one request against its route. The same value drives the deny page,
  * the problem+json body, the access log and the decisions counter, so they cannot disagree.
+ *
+ * @param answer  how a refusal is answered when the reason alone does not say it (a 503, a
+ *                {@code WWW-Authenticate} challenge); null for the default (401 for
+ *                {@code authn.*}, else 403) and for an allow
+ * @param user    who the request is from, for the access log; null when nobody signed in
  */
-public record Decision(Verdict verdict, List<Reason> reasons) {
+public record Decision(Verdict verdict, List<Reason> reasons, Answer answer, String user) {
 
   public enum Verdict {
     ALLOW, DENY, CHALLENGE;
@@ -16,8 +21,20 @@ public record Decision(Verdict verdict, List<Reason> reasons) {
     }
   }
 
+  /**
+   * The HTTP shape of a refusal.
+   *
+   * @param status           401, 403, 503...
+   * @param wwwAuthenticate  the {@code WWW-Authenticate} value, or null for none
+   */
+  public record Answer(int status, String wwwAuthenticate) {}
+
   public Decision {
     reasons = List.copyOf(reasons);
+  }
+
+  public Decision(Verdict verdict, List<Reason> reasons) {
+    this(verdict, reasons, null, null);
   }
 
   public static Decision allow(Reason reason) {
@@ -35,5 +52,13 @@ public record Decision(Verdict verdict, List<Reason> reasons) {
   /** The first reason's code: what the access log and the counter show. */
   public String primaryCode() {
     return reasons.isEmpty() ? "none" : reasons.get(0).code();
+  }
+
+  /** The status a refusal is answered with. */
+  public int status() {
+    if (answer != null) {
+      return answer.status();
+    }
+    return primaryCode().startsWith("authn.") ? 401 : 403;
   }
 }

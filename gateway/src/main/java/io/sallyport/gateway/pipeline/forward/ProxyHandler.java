@@ -8,6 +8,7 @@ import io.sallyport.gateway.pipeline.ExchangeListener;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.route.PathNormalizer;
 import io.sallyport.gateway.pipeline.route.Route;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,6 +24,11 @@ import java.util.function.Supplier;
  * touches only in-memory state.
  */
 public final class ProxyHandler implements Handler<HttpServerRequest> {
+
+  /** A policy that failed instead of deciding: fail closed, and say it is not the caller's fault. */
+  private static final Decision FAILED = new Decision(Decision.Verdict.DENY, java.util.List.of(
+      io.sallyport.gateway.pipeline.Reason.of("authn.unavailable",
+          "The access decision could not be made; try again shortly.")), new Decision.Answer(503, null), null);
 
   private final Vertx vertx;
   private final Supplier<Snapshot> live;
@@ -81,12 +87,31 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
       return;
     }
     ex.route = route;
-    Decision decision = policy.decide(route, req);
+    Future<Decision> deciding = policy.decide(route, req);
+    if (deciding.isComplete()) {
+      // decided from memory (public routes, a cached token): no pause, no extra callback
+      proceed(req, ex, route, fh, path, deciding);
+      return;
+    }
+    // nothing of the body may be read (or lost) while the decision is pending
+    req.pause();
+    deciding.onComplete(ar -> proceed(req, ex, route, fh, path, deciding));
+  }
+
+  private void proceed(HttpServerRequest req, Exchange ex, Route route, ForwardedHeaders fh, String path,
+                       Future<Decision> deciding) {
+    HttpServerResponse resp = req.response();
+    if (resp.closed() || resp.ended()) {
+      return; // the client went away while the decision was pending
+    }
+    Decision decision = deciding.succeeded() ? deciding.result() : FAILED;
     ex.decision = decision;
+    // a denied caller is named too: "alice was refused for mfa" is what an admin looks for
+    if (decision.user() != null) {
+      ex.user = decision.user();
+    }
     if (!decision.allowed()) {
-      String detail = decision.reasons().isEmpty() ? "" : decision.reasons().get(0).detail();
-      int status = decision.primaryCode().startsWith("authn.") ? 401 : 403;
-      refuse(req, ex, new Problem(status, decision.primaryCode(), "Access denied", detail), false);
+      deny(req, ex, decision);
       return;
     }
     long length = RequestHygiene.contentLength(req);
@@ -94,6 +119,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     if (limit >= 0 && length > limit) {
       refuse(req, ex, new Problem(413, "request.body_too_large", "Request body too large",
           "The body is " + length + " bytes; route \"" + route.name() + "\" accepts at most " + limit + "."), false);
+      req.resume();
       return;
     }
     ForwardedHeaders.Upstream up = fh.build(req, ex.requestId);
@@ -105,6 +131,18 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     } else {
       forwarder.forward(req, ex, route, up.headers(), authority, uri, length);
     }
+  }
+
+  private void deny(HttpServerRequest req, Exchange ex, Decision decision) {
+    String detail = decision.reasons().isEmpty() ? "" : decision.reasons().get(0).detail();
+    Decision.Answer answer = decision.answer();
+    if (answer != null && answer.wwwAuthenticate() != null) {
+      req.response().headers().set("www-authenticate", answer.wwwAuthenticate());
+    }
+    refuse(req, ex, new Problem(decision.status(), decision.primaryCode(), "Access denied", detail), false);
+    // the request may have been paused for the decision; a refusal without a body to drain must
+    // not leave the connection unread (the next keep-alive request would never be seen)
+    req.resume();
   }
 
   /** Closes pools no route of the current configuration uses, after in-flight work drains. */

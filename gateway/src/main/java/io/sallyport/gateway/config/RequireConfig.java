@@ -1,0 +1,29 @@
+package io.sallyport.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code routes[].require}: what a verified caller must also show for the route. Every listed
+ * requirement must hold; within one list, any single value is enough.
+ *
+ * @param scopes       delegated permissions, any of, in {@code scp}
+ * @param appRoles     app roles, any of, in {@code roles}
+ * @param groups       group object ids (lower case), any of, in {@code groups}
+ * @param mfa          {@code amr} must contain {@code mfa}
+ * @param authContext  a Conditional Access auth context id ({@code c1}...) that {@code acrs} must
+ *                     contain; null for none
+ * @param maxAuthAge   {@code auth_time} must be at most this long ago; null for no limit
+ */
+public record RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
+                            String authContext, Duration maxAuthAge) {
+
+  /** No requirement beyond a verified token of an allowed tenant. */
+  public static final RequireConfig NONE = new RequireConfig(List.of(), List.of(), List.of(), false, null, null);
+
+  public RequireConfig {
+    scopes = List.copyOf(scopes);
+    appRoles = List.copyOf(appRoles);
+    groups = List.copyOf(groups);
+  }
+}

@@ -1,0 +1,21 @@
+package io.sallyport.gateway.pipeline.authz;
+
+import io.sallyport.gateway.entra.oidc.VerifiedToken;
+import io.sallyport.gateway.pipeline.Reason;
+import java.time.Instant;
+import java.util.Optional;
+
+/** One requirement of a route, checked against a verified token. */
+public interface Check {
+
+  /** @return the reason the token fails this check, or empty when it passes */
+  Optional<Reason> check(VerifiedToken token, Instant now);
+
+  /**
+   * True for a Conditional Access requirement ({@code ca.*}): one the caller can meet by signing in
+   * again, so it may be answered with a step-up challenge instead of a plain refusal.
+   */
+  default boolean stepUp() {
+    return false;
+  }
+}

@@ -1,0 +1,47 @@
+package io.sallyport.gateway.pipeline.authz;
+
+import io.sallyport.gateway.entra.oidc.VerifiedToken;
+import io.sallyport.gateway.pipeline.Reason;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code require.groups}: membership in one of the groups, by object id. A token in the overage
+ * form carries no {@code groups} at all, which says nothing about membership: that is
+ * {@code groups.unavailable} (fail closed) until the Graph lookup arrives, never "not a member".
+ */
+final class GroupCheck implements Check {
+  static final String CODE = "authz.group_missing";
+  static final String UNAVAILABLE = "groups.unavailable";
+
+  private static final Reason OVERAGE = Reason.of(UNAVAILABLE, "The token leaves the groups out (the user is in too"
+      + " many groups for a token), and this gateway cannot look group membership up yet.");
+
+  private final List<String> groups;
+  private final Reason missing;
+
+  GroupCheck(List<String> groups) {
+    this.groups = List.copyOf(groups);
+    this.missing = Reason.of(CODE, "The user is not in " + (groups.size() == 1 ? "the group " : "any of the groups ")
+        + groups + " this route requires.");
+  }
+
+  @Override
+  public Optional<Reason> check(VerifiedToken token, Instant now) {
+    if (token.groupsOverage()) {
+      return Optional.of(OVERAGE);
+    }
+    return AnyOf.matches(groups, lowerCase(token.groups())) ? Optional.empty() : Optional.of(missing);
+  }
+
+  private static List<String> lowerCase(List<String> ids) {
+    List<String> out = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      out.add(id.toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+}
