@@ -65,17 +65,17 @@ public final class DemoCommand implements Command {
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) {
-    SallyportConfig config;
     Scenario scenario;
     int upstreamPort;
     int devtenantPort;
-    String scimToken;
+    String explicitConfig;
+    Map<String, String> env = new HashMap<>(System.getenv());
     try {
       Args a = Args.parse(args, Set.of("config", "scenario", "port", "management-port", "upstream-port",
           "devtenant-port"));
       upstreamPort = a.intOption("upstream-port", 8082);
       devtenantPort = a.intOption("devtenant-port", 8443);
-      Map<String, String> env = new HashMap<>(System.getenv());
+      explicitConfig = a.options().get("config");
       env.put("SALLYPORT_DEMO_PORT", String.valueOf(a.intOption("port", 8080)));
       env.put("SALLYPORT_DEMO_MANAGEMENT_PORT", String.valueOf(a.intOption("management-port", 8081)));
       env.put("SALLYPORT_DEMO_UPSTREAM", "http://127.0.0.1:" + upstreamPort);
@@ -83,32 +83,50 @@ public final class DemoCommand implements Command {
       // a fresh SCIM token per demo run unless one is given: the demo hands it to devtenant's
       // provisioning and to demo.json, so nobody needs to know it in advance
       env.putIfAbsent("SALLYPORT_SCIM_TOKEN", DemoProvisioning.newToken());
-      scimToken = env.get("SALLYPORT_SCIM_TOKEN");
-      config = load(a.options().get("config"), env);
       scenario = DevtenantLauncher.scenario(a.options().get("scenario"), Clock.systemUTC());
     } catch (IllegalArgumentException | IOException e) {
       err.println("sallyport demo: " + e.getMessage());
       return 2;
-    } catch (ConfigException e) {
-      err.println("sallyport demo: the demo configuration is invalid:");
-      e.errors().forEach(x -> err.println("  " + x));
-      return 1;
     } catch (ScenarioException e) {
       err.println("sallyport demo: the devtenant scenario is invalid:");
       e.errors().forEach(x -> err.println("  " + x));
       return 1;
     }
-    Path dataDir = config.store().path() != null ? config.store().path() : Path.of("data");
+    String scimToken = env.get("SALLYPORT_SCIM_TOKEN");
+    // devtenant first: the gateway's configuration names the certificate it writes (tenant.ca-file)
+    Path devtenantDir = dataDirFor(explicitConfig);
     Vertx vertx = Vertx.vertx();
     DevTenant tenant;
     try {
-      tenant = DevtenantLauncher.start(vertx, scenario, "localhost", devtenantPort, dataDir, Clock.systemUTC())
+      tenant = DevtenantLauncher.start(vertx, scenario, "localhost", devtenantPort, devtenantDir, Clock.systemUTC())
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      err.println("sallyport demo: could not start devtenant on port " + devtenantPort + ": "
+          + (e.getCause() == null ? e : e.getCause()).getMessage());
+      vertx.close();
+      return 1;
+    }
+    env.put("SALLYPORT_DEMO_CA_FILE", devtenantDir.resolve(TlsIdentity.CERT_FILE).toAbsolutePath().toString());
+    SallyportConfig config;
+    try {
+      config = load(explicitConfig, env);
+    } catch (IOException e) {
+      err.println("sallyport demo: " + e.getMessage());
+      vertx.close();
+      return 2;
+    } catch (ConfigException e) {
+      err.println("sallyport demo: the demo configuration is invalid:");
+      e.errors().forEach(x -> err.println("  " + x));
+      vertx.close();
+      return 1;
+    }
+    Path dataDir = config.store().path() != null ? config.store().path() : devtenantDir;
+    try {
       new DemoUpstream(vertx).listen("127.0.0.1", upstreamPort).toCompletionStage().toCompletableFuture()
           .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      err.println("sallyport demo: could not start devtenant on port " + devtenantPort + " or the demo upstream on "
-          + upstreamPort + ": " + (e.getCause() == null ? e : e.getCause()).getMessage());
+      err.println("sallyport demo: could not start the demo upstream on port " + upstreamPort + ": "
+          + (e.getCause() == null ? e : e.getCause()).getMessage());
       vertx.close();
       return 1;
     }
@@ -120,7 +138,7 @@ public final class DemoCommand implements Command {
     String scimUrl = DemoProvisioning.start(config, tenant, scimToken, out, err);
     DemoFacts facts = new DemoFacts("http://localhost:" + config.listeners().publicListener().port() + "/",
         "http://127.0.0.1:" + config.listeners().management().port() + "/", "http://localhost:" + upstreamPort + "/",
-        tenant, scenario, dataDir.resolve(TlsIdentity.CERT_FILE), scimUrl, scimUrl == null ? null : scimToken);
+        tenant, scenario, devtenantDir.resolve(TlsIdentity.CERT_FILE), scimUrl, scimUrl == null ? null : scimToken);
     try {
       Path json = dataDir.resolve("demo.json");
       Files.writeString(json, facts.json().encodePrettily());
@@ -130,6 +148,15 @@ public final class DemoCommand implements Command {
       out.print(DemoIntro.text(facts, null));
     }
     return code;
+  }
+
+  /** Where the demo keeps its files: beside the configuration, as demo.yaml's store does. */
+  private static Path dataDirFor(String explicitConfig) {
+    if (explicitConfig != null) {
+      Path parent = Path.of(explicitConfig).toAbsolutePath().getParent();
+      return parent.resolve("data");
+    }
+    return Files.isRegularFile(Path.of("config", "demo.yaml")) ? Path.of("config", "data") : Path.of("data");
   }
 
   private static SallyportConfig load(String explicit, Map<String, String> env) throws IOException {

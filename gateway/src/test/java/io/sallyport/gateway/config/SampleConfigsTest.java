@@ -41,7 +41,8 @@ class SampleConfigsTest {
     Map<String, String> env = new HashMap<>();
     Matcher m = REFERENCE.matcher(Files.readString(sample));
     while (m.find()) {
-      env.put(m.group(1), "sample-value-for-" + m.group(1));
+      // a reference to a file gets a real one (a certificate), the rest a placeholder value
+      env.put(m.group(1), m.group(1).endsWith("_FILE") ? caFile() : "sample-value-for-" + m.group(1));
     }
     assertThatCode(() -> ConfigLoader.load(sample, env)).doesNotThrowAnyException();
     assertThat(ConfigLoader.load(sample, env).routes()).isNotEmpty();
@@ -49,7 +50,7 @@ class SampleConfigsTest {
 
   @Test
   void demoRoutesGoToTheDemoUpstreamWithH2AndOnlyTheAdminRouteIsClosed() {
-    SallyportConfig c = ConfigLoader.load(CONFIG_DIR.resolve("demo.yaml"), Map.of());
+    SallyportConfig c = ConfigLoader.load(CONFIG_DIR.resolve("demo.yaml"), Map.of("SALLYPORT_DEMO_CA_FILE", caFile()));
     assertThat(c.routes()).allSatisfy(r -> {
       assertThat(r.isPublic()).as(r.name()).isEqualTo(!r.name().equals("demo-admin"));
       assertThat(r.upstream().toString()).isEqualTo("http://127.0.0.1:8082");
@@ -60,5 +61,18 @@ class SampleConfigsTest {
     assertThat(c.scim().enabled()).isTrue();
     assertThat(c.scim().basePath()).isEqualTo("/scim/v2");
     assertThat(c.scim().tokenDigests()).hasSize(1);
+  }
+
+  /** A PEM certificate file, as devtenant writes for the demo. */
+  static String caFile() {
+    try {
+      Path f = Files.createTempFile("sample-ca", ".crt");
+      f.toFile().deleteOnExit();
+      Files.writeString(f, io.sallyport.devtenant.crypto.TlsIdentity.generate(java.time.Clock.systemUTC(),
+          java.util.List.of("localhost")).certificatePem());
+      return f.toString();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -102,6 +102,23 @@ class DemoIT {
   }
 
   @Test
+  void theProtectedRouteLetsAnEntraTokenOfTheTenantThrough() throws Exception {
+    Path cert = Path.of(facts.getJsonObject("devtenant").getString("certificateFile"));
+    WebClient tls = WebClient.create(vertx, new WebClientOptions().setSsl(true)
+        .setTrustOptions(new PemTrustOptions().addCertPath(cert.toString())));
+    String token = ItSupport.await(tls.postAbs(facts.getJsonObject("devtenant").getString("url") + "/_devtenant/tokens")
+        .sendJsonObject(new JsonObject().put("user", "alice").put("client", "Demo CLI").put("audience", "api://sallyport")))
+        .bodyAsJsonObject().getString("access_token");
+    HttpResponse<Buffer> admin = ItSupport.await(http.get(demo.gatewayPort, "localhost", "/admin")
+        .putHeader("Authorization", "Bearer " + token).send());
+    assertThat(admin.statusCode()).as(admin.bodyAsString()).isEqualTo(200);
+    assertThat(admin.bodyAsString()).contains("Demo upstream");
+    HttpResponse<Buffer> forged = ItSupport.await(http.get(demo.gatewayPort, "localhost", "/admin")
+        .putHeader("Authorization", "Bearer " + token.substring(0, token.length() - 6) + "AAAAAA").send());
+    assertThat(forged.statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void theWebSocketEchoWorksThroughTheGateway() {
     WebSocketClient ws = vertx.createWebSocketClient();
     String echoed = ItSupport.await(ws.connect(new WebSocketConnectOptions().setHost("localhost")
