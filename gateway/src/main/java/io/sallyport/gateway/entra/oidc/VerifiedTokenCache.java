@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,13 +25,25 @@ public final class VerifiedTokenCache {
 
   private final EntraTokenVerifier verifier;
   private final Clock clock;
-  private final AsyncCache<String, Outcome> cache;
+  private final AsyncCache<Digest, Outcome> cache;
 
   /**
    * A rejection travels as a value, not as a failed future: Caffeine logs a warning for every
    * failed load, and a flood of bad tokens must not become a flood of log lines.
    */
   private record Outcome(VerifiedToken token, Throwable failure) {}
+
+  /** The token's SHA-256 as four longs: a key with no hex string to build per request. */
+  private record Digest(long a, long b, long c, long d) {}
+
+  // MessageDigest.getInstance looks the provider up on every call; one digest per thread is reused
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  });
 
   public VerifiedTokenCache(EntraTokenVerifier verifier, Clock clock, long maxEntries) {
     this.verifier = verifier;
@@ -49,8 +60,15 @@ public final class VerifiedTokenCache {
     if (token == null || token.length() > verifier.options().maxTokenLength()) {
       return verifier.verify(token); // rejected before anything is hashed or stored
     }
+    Digest key = digest(token);
+    var cached = cache.getIfPresent(key);
+    if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+      Outcome o = cached.getNow(null);
+      if (o != null && o.failure() == null) {
+        return Future.succeededFuture(o.token()); // the hot path: verified before, still before exp
+      }
+    }
     Context caller = Vertx.currentContext();
-    String key = sha256(token);
     var entry = cache.get(key, (k, executor) -> verifier.verify(token)
         .transform(ar -> Future.succeededFuture(new Outcome(ar.result(), ar.cause())))
         .toCompletionStage().toCompletableFuture());
@@ -72,9 +90,9 @@ public final class VerifiedTokenCache {
     return cache.synchronous().estimatedSize();
   }
 
-  private final class UntilExp implements Expiry<String, Outcome> {
+  private final class UntilExp implements Expiry<Digest, Outcome> {
     @Override
-    public long expireAfterCreate(String key, Outcome o, long currentTime) {
+    public long expireAfterCreate(Digest key, Outcome o, long currentTime) {
       if (o.token() == null) {
         return 0;
       }
@@ -82,22 +100,21 @@ public final class VerifiedTokenCache {
     }
 
     @Override
-    public long expireAfterUpdate(String key, Outcome o, long currentTime, long currentDuration) {
+    public long expireAfterUpdate(Digest key, Outcome o, long currentTime, long currentDuration) {
       return expireAfterCreate(key, o, currentTime);
     }
 
     @Override
-    public long expireAfterRead(String key, Outcome o, long currentTime, long currentDuration) {
+    public long expireAfterRead(Digest key, Outcome o, long currentTime, long currentDuration) {
       return currentDuration;
     }
   }
 
-  private static String sha256(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+  private static Digest digest(String token) {
+    MessageDigest md = SHA256.get();
+    byte[] h = md.digest(token.getBytes(StandardCharsets.UTF_8));
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(h);
+    return new Digest(b.getLong(), b.getLong(), b.getLong(), b.getLong());
   }
+
 }
