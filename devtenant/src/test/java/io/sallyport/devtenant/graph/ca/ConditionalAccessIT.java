@@ -13,21 +13,16 @@ import com.microsoft.graph.models.ConditionalAccessPolicyState;
 import com.microsoft.graph.models.ConditionalAccessUsers;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import io.sallyport.devtenant.graph.directory.DirectoryHttp;
+import io.sallyport.devtenant.graph.directory.DirectoryFixture;
 import io.sallyport.devtenant.graph.directory.DocumentedShape;
 import io.sallyport.devtenant.harness.GraphSdk;
-import io.sallyport.devtenant.harness.RunningDevTenant;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ConditionalAccessIT {
+class ConditionalAccessIT extends DirectoryFixture {
 
   /** §3.5: graph-docs conditionalaccessroot-list-authenticationcontextclassreferences.md. */
   static final String AUTH_CONTEXTS = """
@@ -46,26 +41,6 @@ class ConditionalAccessIT {
                      "includeRoles": [], "excludeRoles": []}},
          "grantControls": {"operator": "OR", "builtInControls": ["block"], "customAuthenticationFactors": [],
                            "termsOfUse": []}}]}""";
-
-  static RunningDevTenant t;
-  static GraphServiceClient app;
-  static DirectoryHttp http;
-
-  @BeforeAll
-  static void start() {
-    t = RunningDevTenant.demo();
-    app = GraphSdk.appOnly(t, "Sallyport");
-    http = new DirectoryHttp(t);
-  }
-
-  @AfterAll
-  static void stop() {
-    t.close();
-  }
-
-  static String q(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
 
   @Test
   void authContextsCanBeListedFilteredUpsertedAndDeleted() {

@@ -12,17 +12,14 @@ import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.sallyport.devtenant.harness.Await;
 import io.sallyport.devtenant.harness.GraphSdk;
-import io.sallyport.devtenant.harness.RunningDevTenant;
 import io.sallyport.devtenant.state.AppRegistration;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ApplicationsIT {
+class ApplicationsIT extends DirectoryFixture {
 
   /** §8.1: graph-docs application-post-applications.md, the 201 body. */
   static final String CREATED_APP = """
@@ -63,22 +60,6 @@ class ApplicationsIT {
 
   /** Members live Graph serves beyond the truncated §8.1 example. */
   static final Set<String> APP_EXTRAS = Set.of("description", "notes", "serviceManagementReference", "spa");
-
-  static RunningDevTenant t;
-  static GraphServiceClient app;
-  static DirectoryHttp http;
-
-  @BeforeAll
-  static void start() {
-    t = RunningDevTenant.demo();
-    app = GraphSdk.appOnly(t, "Sallyport");
-    http = new DirectoryHttp(t);
-  }
-
-  @AfterAll
-  static void stop() {
-    t.close();
-  }
 
   private static Application named(String name) {
     Application a = new Application();

@@ -15,7 +15,6 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.checkmembergroups.CheckMemberGroupsPostRequestBody;
 import com.microsoft.graph.users.item.getmemberobjects.GetMemberObjectsPostRequestBody;
 import io.sallyport.devtenant.harness.GraphSdk;
-import io.sallyport.devtenant.harness.RunningDevTenant;
 import io.sallyport.devtenant.state.GroupInstance;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
@@ -24,11 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class GroupsAndMembershipIT {
+class GroupsAndMembershipIT extends DirectoryFixture {
 
   /** Microsoft's "Get group" example 1 (graph-docs group-get.md). */
   static final String GET_GROUP_EXAMPLE = """
@@ -47,22 +44,6 @@ class GroupsAndMembershipIT {
         "securityEnabled": false, "securityIdentifier": "S-1-12-1-45981654-1196986259-3072312199-363020343",
         "theme": null, "visibility": "Private", "onPremisesProvisioningErrors": []
       }""";
-
-  static RunningDevTenant t;
-  static GraphServiceClient app;
-  static DirectoryHttp http;
-
-  @BeforeAll
-  static void start() {
-    t = RunningDevTenant.demo();
-    app = GraphSdk.appOnly(t, "Sallyport");
-    http = new DirectoryHttp(t);
-  }
-
-  @AfterAll
-  static void stop() {
-    t.close();
-  }
 
   private String groupId(String name) {
     return t.scenario().groups().stream().filter(g -> g.displayName().equals(name)).findFirst().orElseThrow().id();

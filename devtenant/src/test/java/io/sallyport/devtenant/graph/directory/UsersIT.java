@@ -9,20 +9,15 @@ import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.sallyport.devtenant.harness.GraphSdk;
-import io.sallyport.devtenant.harness.RunningDevTenant;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class UsersIT {
+class UsersIT extends DirectoryFixture {
 
   /** Microsoft's "Get user" example (graph-docs user-get.md, example 1). */
   static final String GET_USER_EXAMPLE = """
@@ -40,26 +35,6 @@ class UsersIT {
         "userPrincipalName": "AdeleV@contoso.com",
         "id": "87d349ed-44d7-43e1-9a83-5f2406dee5bd"
       }""";
-
-  static RunningDevTenant t;
-  static GraphServiceClient app;
-  static DirectoryHttp http;
-
-  @BeforeAll
-  static void start() {
-    t = RunningDevTenant.demo();
-    app = GraphSdk.appOnly(t, "Sallyport");
-    http = new DirectoryHttp(t);
-  }
-
-  @AfterAll
-  static void stop() {
-    t.close();
-  }
-
-  static String q(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
 
   @Test
   void filtersSelectsAndLimitsThroughTheSdk() {
