@@ -22,17 +22,13 @@ class MultiNodeGatewayIT {
           public: { host: 127.0.0.1, port: 0 }
           management: { port: 0 }
         access-log: off
-        store:
-          kind: postgres
-          url: "%s"
-          %s
-          pool-size: 2
+        %s
         routes:
           - name: app
             match: { path-prefix: / }
             upstream: http://127.0.0.1:9
             public: true
-        """.formatted(schema.url(), schema.user == null ? "" : "username: " + schema.user);
+        """.formatted(schema.storeYaml());
     try (RunningGateway a = RunningGateway.fromYaml(yaml, null);
          RunningGateway b = RunningGateway.fromYaml(yaml, null)) {
       for (int i = 0; i < 5; i++) {

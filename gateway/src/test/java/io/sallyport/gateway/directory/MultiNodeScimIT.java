@@ -30,17 +30,13 @@ class MultiNodeScimIT {
           public: { host: 127.0.0.1, port: 0 }
           management: { port: 0 }
         access-log: off
-        store:
-          kind: postgres
-          url: "%s"
-          %s
-          pool-size: 2
+        %s
         routes:
           - name: app
             match: { path-prefix: / }
             upstream: http://127.0.0.1:9
         scim: { enabled: true, tokens: [ "%s" ] }
-        """.formatted(schema.url(), schema.user == null ? "" : "username: " + schema.user, TOKEN);
+        """.formatted(schema.storeYaml(), TOKEN);
     Vertx vertx = Vertx.vertx();
     WebClient client = WebClient.create(vertx);
     try (RunningGateway a = RunningGateway.fromYaml(yaml, null);

@@ -60,6 +60,12 @@ public final class PostgresTestSchema {
     return password;
   }
 
+  /** A top-level {@code store:} block for a gateway config on this schema. */
+  public String storeYaml() {
+    return "store:\n  kind: postgres\n  url: \"" + url() + "\"\n"
+        + (user == null ? "" : "  username: " + user + "\n") + "  pool-size: 2\n";
+  }
+
   /** The URL with this schema as the connection's current schema. */
   public String url() {
     return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
