@@ -1,5 +1,6 @@
 package io.sallyport.devtenant.graph.entitlement;
 
+import io.sallyport.devtenant.harness.DemoGraphFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.graph.models.AccessPackageAssignment;
@@ -8,21 +9,17 @@ import com.microsoft.graph.models.AccessPackageAssignmentState;
 import com.microsoft.graph.models.AccessPackageRequestState;
 import com.microsoft.graph.models.AccessPackageRequestType;
 import com.microsoft.graph.models.odataerrors.ODataError;
-import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.sallyport.devtenant.graph.pim.KeySets;
 import io.sallyport.devtenant.graph.pim.RawGraph;
 import io.sallyport.devtenant.harness.GraphSdk;
-import io.sallyport.devtenant.harness.RunningDevTenant;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Entitlement management through the Graph SDK v6 and raw JSON, on the demo scenario. */
-class EntitlementIT {
+class EntitlementIT extends DemoGraphFixture {
 
   static final String PACKAGE = "4f0e2d1c-7b6a-4958-a3b2-c1d0e9f8a7b6";
   static final JsonObject DOC_PACKAGES = new JsonObject("""
@@ -46,20 +43,6 @@ class EntitlementIT {
   static final JsonObject DOC_SUBJECT = new JsonObject("""
       { "id": "x", "objectId": "x", "displayName": "x", "principalName": "x", "email": "x", "subjectType": "user",
         "onPremisesSecurityIdentifier": null }""");
-
-  static RunningDevTenant t;
-  static GraphServiceClient app;
-
-  @BeforeAll
-  static void start() {
-    t = RunningDevTenant.demo();
-    app = GraphSdk.appOnly(t, "Sallyport");
-  }
-
-  @AfterAll
-  static void stop() {
-    t.close();
-  }
 
   static String policy() {
     return t.tenant().context().state().accessPackages.find(PACKAGE).orElseThrow().policyId();

@@ -1,5 +1,6 @@
 package io.sallyport.devtenant.graph.pim;
 
+import io.sallyport.devtenant.harness.DemoGraphFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.graph.models.ExpirationPattern;
@@ -14,14 +15,11 @@ import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.PeriodAndDuration;
 import io.sallyport.devtenant.harness.GraphSdk;
-import io.sallyport.devtenant.harness.RunningDevTenant;
 import io.sallyport.devtenant.token.AuthFacts;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * for the class: the test that needs alice without any active role runs first.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PimRolesIT {
+class PimRolesIT extends DemoGraphFixture {
 
   static final String GLOBAL_ADMIN = "62e90394-69f5-4237-9190-012177145e10";
   static final String BILLING_ADMIN = "b0f54661-2d74-4c50-afa3-1ec803f12efe";
@@ -40,20 +38,6 @@ class PimRolesIT {
   static final List<String> WRITE = List.of("RoleAssignmentSchedule.ReadWrite.Directory");
   static final List<String> READ = List.of("RoleEligibilitySchedule.Read.Directory",
       "RoleAssignmentSchedule.ReadWrite.Directory");
-
-  static RunningDevTenant t;
-  static GraphServiceClient app;
-
-  @BeforeAll
-  static void start() {
-    t = RunningDevTenant.demo();
-    app = GraphSdk.appOnly(t, "Sallyport");
-  }
-
-  @AfterAll
-  static void stop() {
-    t.close();
-  }
 
   static String id(String user) {
     return t.user(user).id();

@@ -1,5 +1,6 @@
 package io.sallyport.devtenant.graph.terms;
 
+import io.sallyport.devtenant.harness.DemoGraphFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.graph.models.Agreement;
@@ -10,18 +11,15 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.sallyport.devtenant.graph.pim.KeySets;
 import io.sallyport.devtenant.graph.pim.RawGraph;
 import io.sallyport.devtenant.harness.GraphSdk;
-import io.sallyport.devtenant.harness.RunningDevTenant;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Terms of use through the Graph SDK v6 and raw JSON, on the demo scenario. */
-class TermsIT {
+class TermsIT extends DemoGraphFixture {
 
   static final String AGREEMENT = "3a8f6c2e-1b4d-4e9a-8c7f-5d2e1a0b9c84";
   static final JsonObject DOC_AGREEMENTS = new JsonObject("""
@@ -60,20 +58,6 @@ class TermsIT {
               }
           ]
       }""");
-
-  static RunningDevTenant t;
-  static GraphServiceClient app;
-
-  @BeforeAll
-  static void start() {
-    t = RunningDevTenant.demo();
-    app = GraphSdk.appOnly(t, "Sallyport");
-  }
-
-  @AfterAll
-  static void stop() {
-    t.close();
-  }
 
   static GraphServiceClient user(String name, String... scopes) {
     return GraphSdk.delegated(t, "Sallyport", name, List.of(scopes), GraphSdk.passwordOnly(t));
