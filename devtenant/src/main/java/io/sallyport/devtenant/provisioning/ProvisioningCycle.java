@@ -4,6 +4,7 @@ import io.sallyport.devtenant.state.Group;
 import io.sallyport.devtenant.state.TenantState;
 import io.sallyport.devtenant.state.User;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -240,11 +241,23 @@ final class ProvisioningCycle {
     }
   }
 
+  /**
+   * One of {@code each}'s workers. Each asynchronous completion re-enters {@link #step} from its
+   * callback and the worker's one promise completes at the end: returning a new future per item
+   * instead built a chain as long as the list, whose completion overflowed the stack at 10,000 users.
+   */
   private <T> Future<Void> worker(List<T> items, AtomicInteger next, Function<T, Future<?>> task) {
+    Promise<Void> done = Promise.promise();
+    step(items, next, task, done);
+    return done.future();
+  }
+
+  private <T> void step(List<T> items, AtomicInteger next, Function<T, Future<?>> task, Promise<Void> done) {
     while (true) {
       int i = next.getAndIncrement();
       if (i >= items.size()) {
-        return Future.succeededFuture();
+        done.complete();
+        return;
       }
       T item = items.get(i);
       Future<?> f;
@@ -254,10 +267,11 @@ final class ProvisioningCycle {
         f = Future.failedFuture(e);
       }
       if (!f.isComplete()) {
-        return f.transform(ar -> {
+        f.onComplete(ar -> {
           unexpected(item, ar.cause());
-          return worker(items, next, task);
+          step(items, next, task, done);
         });
+        return;
       }
       unexpected(item, f.cause());
     }
