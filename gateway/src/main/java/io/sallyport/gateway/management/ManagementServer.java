@@ -26,7 +26,21 @@ public final class ManagementServer {
   private final PrometheusMeterRegistry registry;
   private final List<ReadinessCheck> checks;
   private final BooleanSupplier serving;
+  private final List<Endpoint> endpoints = new java.util.concurrent.CopyOnWriteArrayList<>();
   private HttpServer server;
+
+  /**
+   * An operator endpoint another feature serves on the management listener (explain, key
+   * rotation, session revocation). It owns everything under its path prefix, method checks and
+   * errors included.
+   *
+   * @param prefix   e.g. {@code /explain}; matches that path and everything below it
+   */
+  public record Endpoint(String prefix, io.vertx.core.Handler<HttpServerRequest> handler) {
+    boolean claims(String path) {
+      return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+    }
+  }
 
   /** @param serving false while the gateway is starting or draining: readiness then fails */
   public ManagementServer(Vertx vertx, PrometheusMeterRegistry registry, List<ReadinessCheck> checks,
@@ -35,6 +49,12 @@ public final class ManagementServer {
     this.registry = registry;
     this.checks = List.copyOf(checks);
     this.serving = serving;
+  }
+
+  /** Adds an endpoint; may be called before or after {@link #listen}. */
+  public ManagementServer add(Endpoint endpoint) {
+    endpoints.add(endpoint);
+    return this;
   }
 
   public Future<Integer> listen(ListenersConfig.ManagementListener cfg) {
@@ -48,6 +68,12 @@ public final class ManagementServer {
   }
 
   private void handle(HttpServerRequest req) {
+    for (Endpoint e : endpoints) {
+      if (e.claims(req.path())) {
+        e.handler().handle(req);
+        return;
+      }
+    }
     switch (req.path()) {
       case "/healthz" -> json(req, 200, new JsonObject().put("status", "ok"));
       case "/readyz" -> ready(req);
@@ -58,8 +84,11 @@ public final class ManagementServer {
           json(req, 500, new JsonObject().put("error", "metrics unavailable"));
         }
       });
-      default -> json(req, 404, new JsonObject().put("error", "not found").put("paths",
-          List.of("/healthz", "/readyz", "/metrics")));
+      default -> {
+        List<String> paths = new ArrayList<>(List.of("/healthz", "/readyz", "/metrics"));
+        endpoints.forEach(e -> paths.add(e.prefix()));
+        json(req, 404, new JsonObject().put("error", "not found").put("paths", paths));
+      }
     }
   }
 

@@ -9,9 +9,9 @@ import java.util.List;
  * @param answer  how a refusal is answered when the reason alone does not say it (a 503, a
  *                {@code WWW-Authenticate} challenge); null for the default (401 for
  *                {@code authn.*}, else 403) and for an allow
- * @param user    who the request is from, for the access log; null when nobody signed in
+ * @param principal  who the request is from; null when nobody (valid) signed in
  */
-public record Decision(Verdict verdict, List<Reason> reasons, Answer answer, String user) {
+public record Decision(Verdict verdict, List<Reason> reasons, Answer answer, Principal principal) {
 
   public enum Verdict {
     ALLOW, DENY, CHALLENGE;
@@ -43,6 +43,11 @@ public record Decision(Verdict verdict, List<Reason> reasons, Answer answer, Str
 
   public static Decision deny(Reason reason) {
     return new Decision(Verdict.DENY, List.of(reason));
+  }
+
+  /** Who the request is from, for the access log; null when nobody signed in. */
+  public String user() {
+    return principal == null ? null : principal.label();
   }
 
   public boolean allowed() {

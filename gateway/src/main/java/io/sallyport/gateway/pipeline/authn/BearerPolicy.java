@@ -8,6 +8,7 @@ import io.sallyport.gateway.pipeline.AccessPolicy;
 import io.sallyport.gateway.pipeline.Decision;
 import io.sallyport.gateway.pipeline.Decision.Answer;
 import io.sallyport.gateway.pipeline.Decision.Verdict;
+import io.sallyport.gateway.pipeline.Principal;
 import io.sallyport.gateway.pipeline.Reason;
 import io.sallyport.gateway.pipeline.authz.RouteChecks;
 import io.sallyport.gateway.pipeline.route.Route;
@@ -74,7 +75,7 @@ public final class BearerPolicy implements AccessPolicy {
   }
 
   private Decision authorize(Route route, RouteChecks routeChecks, VerifiedToken token, Challenges ch) {
-    String user = user(token);
+    Principal user = principal(token, route);
     RouteChecks.Outcome outcome = routeChecks.evaluate(token, clock.instant());
     if (outcome.passed()) {
       return new Decision(Verdict.ALLOW, List.of(ALLOWED_REASON), null, user);
@@ -115,10 +116,10 @@ public final class BearerPolicy implements AccessPolicy {
     return false;
   }
 
-  private static String user(VerifiedToken token) {
-    if (token.upn() != null) {
-      return token.upn();
-    }
-    return token.oid() != null ? token.oid() : "app:" + token.appId();
+  /** The caller as the assertion and the logs see it; groups only those the route asks for. */
+  private static Principal principal(VerifiedToken token, Route route) {
+    List<String> wanted = route.config().require().groups();
+    List<String> held = wanted.isEmpty() ? List.of() : token.groups().stream().filter(wanted::contains).toList();
+    return new Principal(token.tenantId(), token.oid(), token.name(), token.upn(), token.appId(), held, null);
   }
 }
