@@ -16,7 +16,13 @@ import io.sallyport.gateway.metrics.ProxyMetrics;
 import io.sallyport.gateway.metrics.Registries;
 import io.sallyport.gateway.pipeline.AccessPolicy;
 import io.sallyport.gateway.pipeline.ExchangeListener;
-import io.sallyport.gateway.pipeline.authn.BearerPolicy;
+import io.sallyport.gateway.pipeline.authn.IdentityPolicy;
+import io.sallyport.gateway.pipeline.forward.ForwardedHeaders;
+import io.sallyport.gateway.session.Randoms;
+import io.sallyport.gateway.session.SessionSockets;
+import io.sallyport.gateway.session.Sessions;
+import io.sallyport.gateway.session.SignInClients;
+import io.sallyport.gateway.session.SignInEndpoints;
 import io.sallyport.gateway.pipeline.authn.TenantVerifiers;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.forward.ProxyHandler;
@@ -40,6 +46,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -115,7 +122,10 @@ public final class Gateway {
     // one verifier (keys, verified-token cache) for every listener instance, kept across reloads
     TenantVerifiers verifiers = new TenantVerifiers(vertx, () -> live.get().config().tenant(), environment.clock());
     verifiers.prime();
-    AccessPolicy policy = new BearerPolicy(verifiers, environment.clock());
+    SessionSockets sockets = new SessionSockets();
+    SignInClients signIn = new SignInClients(vertx, environment.clock());
+    AtomicReference<Sessions> sessions = new AtomicReference<>();
+    AccessPolicy policy = new IdentityPolicy(verifiers, sessions::get, signIn, environment.clock());
     InvalidRequests invalid = new InvalidRequests(ids, environment.clock(), listener);
     management = new ManagementServer(vertx, registry, readinessChecks(), () -> serving);
     int instances = Math.max(1, environment.eventLoops());
@@ -126,9 +136,20 @@ public final class Gateway {
     Future<Store> opening = storeOpening.onSuccess(s -> store = s);
     Future<Integer> managing = management.listen(config.listeners().management()).onSuccess(p -> managementPort = p);
     Future<ScimStorage> scim = opening.map(s -> scimStorage(s, environment.clock()));
+    Future<Sessions> sessionsReady = opening.compose(s -> {
+      Sessions x = new Sessions(s.sessions(), s.events(), s.audit(), environment.clock(),
+          () -> live.get().config().sessions(), sockets, () -> UUID.randomUUID().toString());
+      return x.start().map(x);
+    }).onSuccess(sessions::set);
+    Function<Vertx, PublicListenerVerticle.Surface> signInPages = vx -> new SignInEndpoints(() -> {
+      TenantVerifiers.Current c = verifiers.current();
+      return c == null ? null : new SignInEndpoints.TenantView(c.tenant(), c.cache());
+    }, sessions::get, signIn, () -> live.get().config().sessions(), Randoms.strong(),
+        req -> new ForwardedHeaders(live.get().proxy().trustedProxies(), live.get().proxy().assertionHeader())
+            .requestId(req, ids.get()), environment.clock(), listener);
     Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
-        policy, invalid, scim).onSuccess(p -> publicPort = p);
-    return Future.join(opening, managing, listening)
+        policy, invalid, scim, signInPages, sockets).onSuccess(p -> publicPort = p);
+    return Future.join(opening, managing, listening, sessionsReady)
         .map(all -> {
           if (config.source() != null) {
             watcher = new ConfigWatcher(vertx, config.source(), environment.env(), live, this::onReload);
@@ -151,7 +172,9 @@ public final class Gateway {
   private Future<Integer> deployListener(SallyportConfig config, int count, int port, ProxyMetrics metrics,
                                          Supplier<String> ids, Environment environment,
                                          ExchangeListener listener, AccessPolicy policy, InvalidRequests invalid,
-                                         Future<ScimStorage> scim) {
+                                         Future<ScimStorage> scim,
+                                         Function<Vertx, PublicListenerVerticle.Surface> signInPages,
+                                         SessionSockets sockets) {
     List<PublicListenerVerticle> deployed = new ArrayList<>();
     ScimAuthFactory scimAuth = new ScimAuthFactory(vertx, () -> live.get().config(), environment.clock());
     try {
@@ -161,8 +184,10 @@ public final class Gateway {
     }
     return vertx.deployVerticle(() -> {
       PublicListenerVerticle v = new PublicListenerVerticle(config.listeners().publicListener(), port,
-          vx -> new ProxyHandler(vx, live::get, policy, ids, environment.clock(), listener, metrics),
-          vx -> new ScimMount(vx, live::get, scim, ids, environment.clock(), listener, scimAuth),
+          vx -> new ProxyHandler(vx, live::get, policy, ids, environment.clock(), listener, metrics, sockets),
+          vx -> PublicListenerVerticle.Surface.firstOf(List.of(
+              new ScimMount(vx, live::get, scim, ids, environment.clock(), listener, scimAuth),
+              signInPages.apply(vx))),
           invalid, metrics);
       deployed.add(v);
       listeners.add(v);

@@ -42,6 +42,31 @@ public final class PublicListenerVerticle extends VerticleBase {
   public interface Surface extends Handler<HttpServerRequest> {
     /** Called for every request, so it must be one cheap prefix check. */
     boolean claims(HttpServerRequest request);
+
+    /** The first of {@code surfaces} that claims a request answers it. */
+    static Surface firstOf(List<? extends Surface> surfaces) {
+      List<Surface> all = List.copyOf(surfaces);
+      Surface[] claimed = new Surface[1]; // claims then handle run back to back on one event loop
+      return new Surface() {
+        @Override
+        public boolean claims(HttpServerRequest request) {
+          for (Surface s : all) {
+            if (s.claims(request)) {
+              claimed[0] = s;
+              return true;
+            }
+          }
+          return false;
+        }
+
+        @Override
+        public void handle(HttpServerRequest request) {
+          Surface s = claimed[0];
+          claimed[0] = null;
+          s.handle(request);
+        }
+      };
+    }
   }
 
   public PublicListenerVerticle(ListenersConfig.PublicListener cfg, int port,

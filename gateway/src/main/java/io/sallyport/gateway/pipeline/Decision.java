@@ -24,10 +24,20 @@ public record Decision(Verdict verdict, List<Reason> reasons, Answer answer, Pri
   /**
    * The HTTP shape of a refusal.
    *
-   * @param status           401, 403, 503...
+   * @param status           401, 403, 503, 302...
    * @param wwwAuthenticate  the {@code WWW-Authenticate} value, or null for none
+   * @param location         for a browser sent elsewhere (sign-in, step-up): a same-origin path; else null
    */
-  public record Answer(int status, String wwwAuthenticate) {}
+  public record Answer(int status, String wwwAuthenticate, String location) {
+    public Answer(int status, String wwwAuthenticate) {
+      this(status, wwwAuthenticate, null);
+    }
+
+    /** A browser sent to {@code location} (a path on this gateway) with 302. */
+    public static Answer redirect(String location) {
+      return new Answer(302, null, location);
+    }
+  }
 
   public Decision {
     reasons = List.copyOf(reasons);

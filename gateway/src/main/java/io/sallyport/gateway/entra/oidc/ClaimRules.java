@@ -60,6 +60,37 @@ final class ClaimRules {
     return VerifiedToken.of(c, tid, version, Instant.ofEpochSecond(exp.longValue()));
   }
 
+  /**
+   * An ID token from this gateway's own sign-in: the same issuer, tenant and lifetime rules, but the
+   * audience must be the gateway's client id and {@code nonce} the one this sign-in sent (so a code
+   * or token from another sign-in cannot be replayed into it).
+   *
+   * @return the token's claims
+   */
+  JsonObject idToken(JsonObject c, SigningKey key, Instant now, String clientId, String nonce) {
+    long leeway = o.leeway().toSeconds();
+    if (!(c.getValue("exp") instanceof Number exp) || now.getEpochSecond() > exp.longValue() + leeway) {
+      throw new TokenRejected(TokenRejected.EXPIRED, "the ID token has no exp or expired; sign in again");
+    }
+    if (!(c.getValue("aud") instanceof String aud) || !aud.equalsIgnoreCase(clientId)) {
+      throw new TokenRejected(TokenRejected.AUDIENCE, "the ID token is for " + Clip.of(c.getValue("aud"))
+          + ", not for this gateway's client " + clientId);
+    }
+    if (!(c.getValue("nonce") instanceof String n) || !java.security.MessageDigest.isEqual(
+        n.getBytes(java.nio.charset.StandardCharsets.UTF_8), nonce.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      throw new TokenRejected(TokenRejected.NONCE, "the ID token's nonce is not the one this sign-in sent");
+    }
+    String tid = c.getValue("tid") instanceof String t ? t.toLowerCase(Locale.ROOT) : null;
+    if (tid == null || !GUID.matcher(tid).matches()) {
+      throw new TokenRejected(TokenRejected.TENANT, "the ID token's tid is missing or not a GUID");
+    }
+    issuer(c, tid, key);
+    if (!o.allowedTenants().contains(tid)) {
+      throw new TokenRejected(TokenRejected.TENANT, "tenant " + tid + " is not allowed here");
+    }
+    return c;
+  }
+
   private void audience(Object aud) {
     if (aud instanceof String s && o.audiences().contains(s)) {
       return;

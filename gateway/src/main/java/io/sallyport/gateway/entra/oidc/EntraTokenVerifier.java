@@ -57,6 +57,34 @@ public final class EntraTokenVerifier {
     }
   }
 
+  /**
+   * Verifies the ID token of a sign-in this gateway started: signature with the tenant's keys, issuer
+   * and tenant as for access tokens, audience = {@code clientId}, and {@code nonce}. Never cached:
+   * each ID token is seen once, at its callback.
+   *
+   * @return its claims
+   */
+  public Future<io.vertx.core.json.JsonObject> verifyIdToken(String compactJwt, String clientId, String nonce) {
+    CompactJwt jwt;
+    try {
+      jwt = parse(compactJwt);
+    } catch (TokenRejected e) {
+      return Future.failedFuture(e);
+    }
+    String alg = jwt.header().getString("alg");
+    return keys.key(jwt.header().getString("kid")).compose(key -> {
+      if (!Signatures.verify(alg, key.key(), jwt.signingInput(), jwt.signature())) {
+        return Future.failedFuture(new TokenRejected(TokenRejected.SIGNATURE,
+            "the ID token's signature does not verify with the tenant's key " + Clip.of(key.kid())));
+      }
+      try {
+        return Future.succeededFuture(rules.idToken(jwt.payload(), key, clock.instant(), clientId, nonce));
+      } catch (TokenRejected e) {
+        return Future.failedFuture(e);
+      }
+    });
+  }
+
   /** RSA signature verifications done so far: the cache's proof of work saved. */
   public long signatureChecks() {
     return signatureChecks.get();

@@ -19,6 +19,7 @@ public final class TokenRejected extends RuntimeException {
   public static final String UNKNOWN_KEY = "authn.token_unknown_key";
   public static final String TYPE = "authn.token_type";
   public static final String TOO_LARGE = "authn.token_too_large";
+  public static final String NONCE = "authn.id_token_nonce";
 
   private static final long serialVersionUID = 1L;
 

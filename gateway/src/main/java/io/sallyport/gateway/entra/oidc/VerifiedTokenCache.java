@@ -85,6 +85,11 @@ public final class VerifiedTokenCache {
   }
 
   /** Entries held now (after pending expiry work). */
+  /** The verifier behind the cache (ID tokens at sign-in are verified there, uncached). */
+  public EntraTokenVerifier verifier() {
+    return verifier;
+  }
+
   public long size() {
     cache.synchronous().cleanUp();
     return cache.synchronous().estimatedSize();

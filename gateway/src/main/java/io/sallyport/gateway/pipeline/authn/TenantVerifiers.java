@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 public final class TenantVerifiers {
 
   /** The tenant a cache was built for, with what refusals need of it. */
-  record Current(TenantConfig tenant, VerifiedTokenCache cache, Challenges challenges) {}
+  public record Current(TenantConfig tenant, VerifiedTokenCache cache, Challenges challenges) {}
 
   private final Vertx vertx;
   private final Supplier<TenantConfig> tenant;
@@ -36,7 +36,7 @@ public final class TenantVerifiers {
   }
 
   /** Null when no tenant is configured. */
-  Current current() {
+  public Current current() {
     TenantConfig t = tenant.get();
     if (t == null) {
       return null;

@@ -43,7 +43,8 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
   private ForwardedHeaders headers;
 
   public ProxyHandler(Vertx vertx, Supplier<Snapshot> live, AccessPolicy policy, Supplier<String> ids,
-                      Clock clock, ExchangeListener listener, WebSocketTunnel.Counter webSockets) {
+                      Clock clock, ExchangeListener listener, WebSocketTunnel.Counter webSockets,
+                      io.sallyport.gateway.session.SessionSockets sessionSockets) {
     this.vertx = vertx;
     this.live = live;
     this.policy = policy;
@@ -52,7 +53,7 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     this.listener = listener;
     this.clients = new UpstreamClients(vertx);
     this.forwarder = new Forwarder(vertx, clients);
-    this.tunnel = new WebSocketTunnel(clients, webSockets);
+    this.tunnel = new WebSocketTunnel(clients, webSockets, sessionSockets);
   }
 
   @Override
@@ -95,7 +96,16 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     }
     // nothing of the body may be read (or lost) while the decision is pending
     req.pause();
-    deciding.onComplete(ar -> proceed(req, ex, route, fh, path, deciding));
+    io.vertx.core.Context here = vertx.getOrCreateContext();
+    deciding.onComplete(ar -> {
+      // a decision may complete on another loop (a key fetch or session load shared by several):
+      // the exchange, its upstream pool and its response belong to this one
+      if (io.vertx.core.Vertx.currentContext() == here) {
+        proceed(req, ex, route, fh, path, deciding);
+      } else {
+        here.runOnContext(v -> proceed(req, ex, route, fh, path, deciding));
+      }
+    });
   }
 
   private void proceed(HttpServerRequest req, Exchange ex, Route route, ForwardedHeaders fh, String path,
@@ -138,6 +148,20 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     Decision.Answer answer = decision.answer();
     if (answer != null && answer.wwwAuthenticate() != null) {
       req.response().headers().set("www-authenticate", answer.wwwAuthenticate());
+    }
+    if (answer != null && answer.location() != null) {
+      // a person sent to sign in or to step up: the location is a path on this gateway
+      ex.outcome = decision.primaryCode();
+      req.response().setStatusCode(302).putHeader("location", answer.location()).putHeader("cache-control", "no-store")
+          .putHeader("x-request-id", ex.requestId).end();
+      req.resume();
+      return;
+    }
+    if (io.sallyport.gateway.pipeline.authn.Browsers.wantsHtml(req) && !hasBody(req)) {
+      ex.outcome = decision.primaryCode();
+      io.sallyport.gateway.http.DenyPage.of(decision, ex.routeName(), ex.requestId).send(req.response());
+      req.resume();
+      return;
     }
     refuse(req, ex, new Problem(decision.status(), decision.primaryCode(), "Access denied", detail), false);
     // the request may have been paused for the decision; a refusal without a body to drain must

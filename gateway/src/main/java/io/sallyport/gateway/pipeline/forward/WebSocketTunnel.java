@@ -2,6 +2,9 @@ package io.sallyport.gateway.pipeline.forward;
 
 import io.sallyport.gateway.http.Problem;
 import io.sallyport.gateway.pipeline.Exchange;
+import io.sallyport.gateway.pipeline.Principal;
+import io.sallyport.gateway.session.LiveSession;
+import io.sallyport.gateway.session.SessionSockets;
 import io.sallyport.gateway.pipeline.route.Route;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientResponse;
@@ -29,10 +32,13 @@ public final class WebSocketTunnel {
 
   private final UpstreamClients clients;
   private final Counter counter;
+  private final SessionSockets sessions;
 
-  WebSocketTunnel(UpstreamClients clients, Counter counter) {
+  /** @param sessions where a tunnel opened under a browser session is filed, so ending the session closes it */
+  WebSocketTunnel(UpstreamClients clients, Counter counter, SessionSockets sessions) {
     this.clients = clients;
     this.counter = counter;
+    this.sessions = sessions;
   }
 
   void open(HttpServerRequest req, Exchange ex, Route route, MultiMap headers, HostAndPort authority, String uri) {
@@ -80,22 +86,33 @@ public final class WebSocketTunnel {
           up.netSocket().close();
           return;
         }
-        splice(sar.result(), up.netSocket());
+        splice(sar.result(), up.netSocket(), ex.decision == null ? null : ex.decision.principal());
       });
     });
   }
 
-  private void splice(NetSocket client, NetSocket upstream) {
+  private void splice(NetSocket client, NetSocket upstream, Principal who) {
     counter.opened();
     boolean[] closed = {false};
+    Runnable[] untrack = {null};
     Runnable closeBoth = () -> {
       if (!closed[0]) {
         closed[0] = true;
         counter.closed();
+        if (untrack[0] != null) {
+          untrack[0].run();
+        }
       }
       client.close();
       upstream.close();
     };
+    if (sessions != null && who != null && who.sessionId() != null) {
+      // closing may be asked from another thread (an event): sockets close on their own context
+      untrack[0] = sessions.register(who.sessionId(), LiveSession.userKey(who.upn(), who.oid()), () -> {
+        client.close();
+        upstream.close();
+      });
+    }
     client.closeHandler(v -> closeBoth.run());
     upstream.closeHandler(v -> closeBoth.run());
     client.pipeTo(upstream);
