@@ -17,11 +17,12 @@ import java.util.Locale;
  * @param accessExpiresAt when {@code accessToken} expires
  * @param csrf           the token the sign-out form must return
  * @param lastSeenAt     the last activity the store knows of (idle expiry moves from here)
+ * @param asked          the step-up the sign-in asked for (see {@code PendingSignIn.asked}), or null
  */
 public record LiveSession(String id, String userKey, String tenantId, String oid, String name, String upn,
                           String accessToken, String refreshToken, String idToken, Instant accessExpiresAt,
                           String csrf, Instant createdAt, Instant lastSeenAt, Instant idleExpiresAt,
-                          Instant absoluteExpiresAt, long version) {
+                          Instant absoluteExpiresAt, long version, String asked) {
 
   static final String KIND = "session";
 
@@ -39,25 +40,25 @@ public record LiveSession(String id, String userKey, String tenantId, String oid
     return new LiveSession(s.id(), s.userId(), s.tenantId(), d.getString("oid"), d.getString("name"),
         d.getString("upn"), d.getString("at"), d.getString("rt"), d.getString("idt"),
         Instant.ofEpochSecond(d.getLong("ate", 0L)), d.getString("csrf"), s.createdAt(), s.lastSeenAt(),
-        s.idleExpiresAt(), s.absoluteExpiresAt(), s.version());
+        s.idleExpiresAt(), s.absoluteExpiresAt(), s.version(), d.getString("asked"));
   }
 
   StoredSession toStored() {
     JsonObject d = new JsonObject().put("kind", KIND).put("oid", oid).put("name", name).put("upn", upn)
         .put("at", accessToken).put("rt", refreshToken).put("idt", idToken)
-        .put("ate", accessExpiresAt.getEpochSecond()).put("csrf", csrf);
+        .put("ate", accessExpiresAt.getEpochSecond()).put("csrf", csrf).put("asked", asked);
     return new StoredSession(id, userKey, tenantId, d, createdAt, lastSeenAt, idleExpiresAt, absoluteExpiresAt,
         version, false);
   }
 
   LiveSession withTokens(String access, String refresh, Instant accessExpires) {
     return new LiveSession(id, userKey, tenantId, oid, name, upn, access, refresh == null ? refreshToken : refresh,
-        idToken, accessExpires, csrf, createdAt, lastSeenAt, idleExpiresAt, absoluteExpiresAt, version);
+        idToken, accessExpires, csrf, createdAt, lastSeenAt, idleExpiresAt, absoluteExpiresAt, version, asked);
   }
 
   LiveSession seen(Instant now, Instant idleExpires, long newVersion) {
     return new LiveSession(id, userKey, tenantId, oid, name, upn, accessToken, refreshToken, idToken, accessExpiresAt,
-        csrf, createdAt, now, idleExpires, absoluteExpiresAt, newVersion);
+        csrf, createdAt, now, idleExpires, absoluteExpiresAt, newVersion, asked);
   }
 
   /** Past its idle or absolute limit by this node's clock (the store judges by the database's). */

@@ -80,12 +80,16 @@ public final class OidcClient {
   public Future<String> authorizeUrl(String redirectUri, List<String> scopes, String state, String nonce,
                                      String verifier, Map<String, String> extra) {
     return provider().map(p -> {
-      java.util.HashMap<String, String> params = new java.util.HashMap<>(extra);
+      // the library's additional parameters replace its own (redirect_uri went missing): ours are appended
+      StringBuilder url = new StringBuilder(p.authorizeURL(new OAuth2AuthorizationURL().setRedirectUri(redirectUri)
+          .setScopes(scopes).setState(state).setCodeChallenge(Randoms.s256(verifier))
+          .setCodeChallengeMethod("S256")));
+      java.util.Map<String, String> params = new java.util.TreeMap<>(extra);
       params.put("nonce", nonce);
       params.put("response_mode", "query");
-      return p.authorizeURL(new OAuth2AuthorizationURL().setRedirectUri(redirectUri).setScopes(scopes)
-          .setState(state).setCodeChallenge(Randoms.s256(verifier)).setCodeChallengeMethod("S256")
-          .setAdditionalParameters(params));
+      params.forEach((k, v) -> url.append(url.indexOf("?") < 0 ? '?' : '&').append(k).append('=')
+          .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+      return url.toString();
     });
   }
 

@@ -12,9 +12,11 @@ import java.time.Instant;
  *
  * @param returnTo     a same-origin path (checked when the sign-in began)
  * @param redirectUri  the redirect URI sent to the authorize endpoint (the token request must repeat it)
+ * @param asked        what this sign-in asked Entra for beyond a plain sign-in ({@link #asked(String, String)}),
+ *                     or null; kept on the session so a step-up that did not help is not repeated forever
  */
 record PendingSignIn(String id, String tenantId, String state, String nonce, String verifier, String returnTo,
-                     String redirectUri) {
+                     String redirectUri, String asked) {
 
   static final String KIND = "sign-in";
   /** Rows of sign-ins in progress are filed under this key, which no UPN or object id can equal. */
@@ -23,7 +25,7 @@ record PendingSignIn(String id, String tenantId, String state, String nonce, Str
 
   StoredSession toStored(Instant now) {
     JsonObject d = new JsonObject().put("kind", KIND).put("state", state).put("nonce", nonce)
-        .put("verifier", verifier).put("returnTo", returnTo).put("redirectUri", redirectUri);
+        .put("verifier", verifier).put("returnTo", returnTo).put("redirectUri", redirectUri).put("asked", asked);
     Instant end = now.plus(LIFETIME);
     return StoredSession.fresh(id, USER_KEY, tenantId, d, now, end, end);
   }
@@ -35,6 +37,14 @@ record PendingSignIn(String id, String tenantId, String state, String nonce, Str
       return null;
     }
     return new PendingSignIn(s.id(), s.tenantId(), d.getString("state"), d.getString("nonce"),
-        d.getString("verifier"), d.getString("returnTo"), d.getString("redirectUri"));
+        d.getString("verifier"), d.getString("returnTo"), d.getString("redirectUri"), d.getString("asked"));
+  }
+
+  /** The step-up a sign-in asks for, as one comparable value; null for a plain sign-in. */
+  static String asked(String authContext, String maxAge) {
+    if (authContext == null && maxAge == null) {
+      return null;
+    }
+    return "acr=" + (authContext == null ? "" : authContext) + ";max_age=" + (maxAge == null ? "" : maxAge);
   }
 }

@@ -125,7 +125,7 @@ public final class Sessions {
     SessionsConfig c = config.get();
     return new LiveSession(s.id(), s.userKey(), s.tenantId(), s.oid(), s.name(), s.upn(), s.accessToken(),
         s.refreshToken(), s.idToken(), s.accessExpiresAt(), s.csrf(), now, now, now.plus(c.idleTimeout()),
-        now.plus(c.absoluteTimeout()), 0);
+        now.plus(c.absoluteTimeout()), 0, s.asked());
   }
 
   /** Ends a session everywhere: revoked in the store, every node told, its WebSockets closed, audited. */

@@ -62,7 +62,8 @@ final class SignInFlow {
     }
     String redirectUri = redirectUri(req);
     PendingSignIn p = new PendingSignIn(randoms.next(), t.config().id(), randoms.next(), randoms.next(),
-        randoms.next(), returnTo, redirectUri);
+        randoms.next(), returnTo, redirectUri, PendingSignIn.asked(extra.containsKey("claims") ? acr : null,
+        extra.get("max_age")));
     List<String> scopes = config.get().scopesFor(t.config().clientId());
     sessions.begin(p)
         .compose(v -> t.oidc().authorizeUrl(redirectUri, scopes, p.state(), p.nonce(), p.verifier(), extra))
@@ -122,7 +123,7 @@ final class SignInFlow {
   private void finish(HttpServerRequest req, Tenant t, PendingSignIn p, String code, String requestId) {
     t.oidc().redeem(code, p.redirectUri(), p.verifier())
         .compose(tokens -> t.tokens().verifier().verifyIdToken(tokens.idToken(), t.config().clientId(), p.nonce())
-            .compose(id -> t.tokens().verify(tokens.accessToken()).map(access -> open(t, tokens, id, access))))
+            .compose(id -> t.tokens().verify(tokens.accessToken()).map(access -> open(t, p, tokens, id, access))))
         .compose(opened -> replaceOld(req).compose(v -> sessions.open(opened.session(), requestId, new JsonObject()
             .put("amr", opened.access().amr()).put("acrs", opened.access().acrs())
             .put("clientIp", req.remoteAddress() == null ? null : req.remoteAddress().hostAddress()))))
@@ -158,7 +159,7 @@ final class SignInFlow {
 
   private record Opened(LiveSession session, VerifiedToken access) {}
 
-  private Opened open(Tenant t, OidcClient.Tokens tokens, JsonObject id, VerifiedToken access) {
+  private Opened open(Tenant t, PendingSignIn p, OidcClient.Tokens tokens, JsonObject id, VerifiedToken access) {
     if (!access.tenantId().equals(t.config().id()) || access.oid() == null
         || !access.oid().equals(id.getString("oid"))) {
       throw new TokenRejected(TokenRejected.TYPE, "the access token is not for the user who signed in");
@@ -167,7 +168,7 @@ final class SignInFlow {
     LiveSession draft = new LiveSession(randoms.next(), LiveSession.userKey(upn, access.oid()), access.tenantId(),
         access.oid(), access.name() != null ? access.name() : id.getString("name"), upn, tokens.accessToken(),
         tokens.refreshToken(), tokens.idToken(), access.expiresAt(), randoms.next(), clock.instant(), clock.instant(),
-        clock.instant(), clock.instant(), 0);
+        clock.instant(), clock.instant(), 0, p.asked());
     return new Opened(sessions.limits(draft, clock.instant()), access);
   }
 

@@ -33,7 +33,7 @@ final class SessionPolicy {
   static final String ENDED = "authn.session_ended";
   static final String STEP_UP = "authn.step_up_required";
   /** A step-up just happened and still did not give what the route needs: no redirect loop. */
-  static final Duration LOOP_GUARD = Duration.ofSeconds(30);
+  static final Duration LOOP_GUARD = Duration.ofMinutes(2);
 
   private static final Reason ALLOWED = Reason.of(BearerPolicy.ALLOWED, "The session and the route's requirements hold.");
 
@@ -103,13 +103,21 @@ final class SessionPolicy {
     }
     RequireConfig r = route.config().require();
     boolean steppable = outcome.stepUp() && (r.authContext() != null || r.maxAuthAge() != null);
-    boolean justSignedIn = s.createdAt().isAfter(clock.instant().minus(LOOP_GUARD));
-    if (steppable && !justSignedIn && Browsers.navigation(req)) {
-      long maxAge = r.maxAuthAge() == null ? -1 : r.maxAuthAge().toSeconds();
+    long maxAge = r.maxAuthAge() == null ? -1 : r.maxAuthAge().toSeconds();
+    // the sign-in behind this session already asked Entra for exactly this and it still does not hold
+    // (a Conditional Access policy that does not deliver the context): asking again would loop
+    boolean askedAlready = ask(r.authContext(), maxAge).equals(s.asked())
+        && s.createdAt().isAfter(clock.instant().minus(LOOP_GUARD));
+    if (steppable && !askedAlready && Browsers.navigation(req)) {
       return new Decision(Verdict.CHALLENGE, outcome.failures(),
           Answer.redirect(Browsers.signIn(req, path, r.authContext(), maxAge)), who);
     }
     return new Decision(Verdict.DENY, outcome.failures(), new Answer(403, null), who);
+  }
+
+  /** The same value {@code PendingSignIn.asked} stores for what a step-up redirect asks. */
+  static String ask(String authContext, long maxAge) {
+    return "acr=" + (authContext == null ? "" : authContext) + ";max_age=" + (maxAge < 0 ? "" : Long.toString(maxAge));
   }
 
   /** A person is sent to sign in; a program is told it needs to. */

@@ -63,9 +63,13 @@ public final class ForwardedHeaders {
       if (skip(name) || HopByHop.listed(declared, name)) {
         continue;
       }
-      if (h2 && name.equalsIgnoreCase("cookie")) {
-        // HTTP/2 may split cookies across fields; HTTP/1.1 upstreams expect one (RFC 9113 §8.2.3)
-        cookies = cookies == null ? h.getValue() : cookies + "; " + h.getValue();
+      if (name.equalsIgnoreCase("cookie")) {
+        // Sallyport's own cookies never reach an upstream (it could replay the session); HTTP/2 may
+        // split cookies across fields, HTTP/1.1 upstreams expect one (RFC 9113 §8.2.3)
+        String kept = OwnCookies.strip(h.getValue());
+        if (kept != null) {
+          cookies = cookies == null ? kept : cookies + "; " + kept;
+        }
         continue;
       }
       out.add(name, h.getValue());
