@@ -123,9 +123,13 @@ public final class Gateway {
     TenantVerifiers verifiers = new TenantVerifiers(vertx, () -> live.get().config().tenant(), environment.clock());
     verifiers.prime();
     SessionSockets sockets = new SessionSockets();
-    SignInClients signIn = new SignInClients(vertx, environment.clock());
+    SignInClients signIn = new SignInClients(vertx, () -> live.get().config().sessions(), environment.clock());
     AtomicReference<Sessions> sessions = new AtomicReference<>();
     AccessPolicy policy = new IdentityPolicy(verifiers, sessions::get, signIn, environment.clock());
+    if (config.tenant() != null && config.tenant().clientSecret() != null) {
+      // discovery now, and the OAuth2 classes loaded on this thread rather than on the first sign-in's loop
+      signIn.current(config.tenant()).provider();
+    }
     InvalidRequests invalid = new InvalidRequests(ids, environment.clock(), listener);
     management = new ManagementServer(vertx, registry, readinessChecks(), () -> serving);
     int instances = Math.max(1, environment.eventLoops());

@@ -47,13 +47,16 @@ public final class OidcClient {
 
   private final Vertx vertx;
   private final TenantConfig tenant;
+  private final List<String> scopes;
   private final Clock clock;
   private Future<OAuth2Auth> provider;
   private Instant failedAt;
 
-  public OidcClient(Vertx vertx, TenantConfig tenant, Clock clock) {
+  /** @param scopes what sign-in asks for; sent again with every token request (Entra v2 wants it on refresh) */
+  public OidcClient(Vertx vertx, TenantConfig tenant, List<String> scopes, Clock clock) {
     this.vertx = vertx;
     this.tenant = tenant;
+    this.scopes = List.copyOf(scopes);
     this.clock = clock;
   }
 
@@ -61,7 +64,11 @@ public final class OidcClient {
     return tenant;
   }
 
-  synchronized Future<OAuth2Auth> provider() {
+  public List<String> scopes() {
+    return scopes;
+  }
+
+  public synchronized Future<OAuth2Auth> provider() {
     Instant now = clock.instant();
     if (provider == null || provider.failed() && failedAt != null && now.isAfter(failedAt.plus(DISCOVERY_RETRY))) {
       HttpClientOptions http = new HttpClientOptions().setConnectTimeout(10_000);
@@ -70,7 +77,13 @@ public final class OidcClient {
       }
       String authority = tenant.authority().toString().replaceAll("/+$", "");
       OAuth2Options o = new OAuth2Options().setClientId(tenant.clientId()).setClientSecret(tenant.clientSecret())
-          .setSite(authority + "/" + tenant.id() + "/v2.0").setHttpClientOptions(http);
+          .setSite(authority + "/" + tenant.id() + "/v2.0").setHttpClientOptions(http)
+          // the v2 token endpoint requires scope on a refresh; on a code redemption it is allowed
+          .setExtraParameters(new JsonObject().put("scope", String.join(" ", scopes)))
+          // the library's own expiry check reads the wall clock; every token it hands over is judged
+          // at once by the gateway's verifier, on the gateway's clock, with Entra's rules: it must
+          // not second-guess that with another clock
+          .setJWTOptions(new io.vertx.ext.auth.JWTOptions().setLeeway((int) java.time.Duration.ofDays(1).toSeconds()));
       provider = OpenIDConnectAuth.discover(vertx, o).onFailure(t -> failedAt = clock.instant());
     }
     return provider;

@@ -143,9 +143,16 @@ public final class Sessions {
   }
 
   /** Notes activity: writes the new idle expiry only when the last write is older than {@link #touchEvery()}. */
-  public void seen(LiveSession s) {
+  public void seen(LiveSession used) {
     Instant now = clock.instant();
-    if (Duration.between(s.lastSeenAt(), now).compareTo(touchEvery()) < 0) {
+    if (Duration.between(used.lastSeenAt(), now).compareTo(touchEvery()) < 0) {
+      return;
+    }
+    // the request may have used a copy that a refresh has replaced since: touch the newest one only
+    Optional<LiveSession> cached = cache.getIfPresent(used.id());
+    LiveSession s = cached == null ? null : cached.orElse(null);
+    if (s == null || s.version() != used.version()
+        || Duration.between(s.lastSeenAt(), now).compareTo(touchEvery()) < 0) {
       return;
     }
     Instant idle = min(now.plus(config.get().idleTimeout()), s.absoluteExpiresAt());
@@ -191,13 +198,14 @@ public final class Sessions {
       return Future.failedFuture(new OidcClient.GrantRefused("the session has no refresh token"));
     }
     return oidc.refresh(s.refreshToken())
-        .compose(t -> verifyAccess.apply(t.accessToken()).map(exp -> s.withTokens(t.accessToken(), t.refreshToken(), exp)))
-        .compose(next -> store.update(next.toStored()).map(LiveSession::of))
+        .compose(t -> verifyAccess.apply(t.accessToken()).compose(exp -> save(s.id(), t, exp, 3)))
         .compose(saved -> {
           cache.put(saved.id(), Optional.of(saved));
           return events.publish(UPDATED, saved.id()).otherwiseEmpty().map(saved);
         })
         .recover(t -> newerCopy(s).compose(newer -> {
+          LOG.info("session {} of {}: refresh failed: {}", s.id().substring(0, 6), s.userKey(),
+              t instanceof OidcClient.GrantRefused ? "refused by the tenant: " + clip(t.getMessage()) : t.toString());
           if (newer != null) {
             return Future.succeededFuture(newer); // another node refreshed first
           }
@@ -206,6 +214,23 @@ public final class Sessions {
           }
           return Future.failedFuture(t);
         }));
+  }
+
+  /**
+   * Writes new tokens onto the newest stored copy. Entra rotates refresh tokens, so once a refresh
+   * succeeded its tokens must not be lost to a concurrent write (an activity touch): re-read, retry.
+   */
+  private Future<LiveSession> save(String id, OidcClient.Tokens t, Instant exp, int attempts) {
+    return store.find(id).compose(o -> {
+      LiveSession current = o.map(LiveSession::of).orElse(null);
+      if (current == null) {
+        return Future.failedFuture(new OidcClient.GrantRefused("the session ended while it was refreshed"));
+      }
+      return store.update(current.withTokens(t.accessToken(), t.refreshToken(), exp).toStored())
+          .map(LiveSession::of)
+          .recover(e -> e instanceof StaleVersionException && attempts > 1 ? save(id, t, exp, attempts - 1)
+              : Future.failedFuture(e));
+    });
   }
 
   /** The stored session if it is at a newer version than {@code s} with other tokens; else null. */
@@ -263,6 +288,10 @@ public final class Sessions {
       }
       return store.revoke(id).map(first -> first ? p : null);
     });
+  }
+
+  private static String clip(String m) {
+    return m == null ? "" : m.length() > 300 ? m.substring(0, 300) + "…" : m;
   }
 
   private static Instant min(Instant a, Instant b) {

@@ -64,7 +64,7 @@ final class SignInFlow {
     PendingSignIn p = new PendingSignIn(randoms.next(), t.config().id(), randoms.next(), randoms.next(),
         randoms.next(), returnTo, redirectUri, PendingSignIn.asked(extra.containsKey("claims") ? acr : null,
         extra.get("max_age")));
-    List<String> scopes = config.get().scopesFor(t.config().clientId());
+    List<String> scopes = t.oidc().scopes();
     sessions.begin(p)
         .compose(v -> t.oidc().authorizeUrl(redirectUri, scopes, p.state(), p.nonce(), p.verifier(), extra))
         .onComplete(ar -> {

@@ -54,14 +54,23 @@ public final class RunningGateway implements AutoCloseable {
   }
 
   public static RunningGateway fromYaml(String yaml, Path source) {
+    return fromYaml(yaml, source, Clock.systemUTC());
+  }
+
+  public static RunningGateway fromYaml(String yaml, Path source, Clock clock) {
     SallyportConfig config = ConfigLoader.parse(yaml, source, Map.of());
-    return start(config);
+    return start(config, clock);
   }
 
   public static RunningGateway start(SallyportConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** @param clock what the gateway takes for now (tests move it instead of sleeping) */
+  public static RunningGateway start(SallyportConfig config, Clock clock) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     BlockedLoops.watch();
-    Gateway g = Await.of(Gateway.start(config, new Gateway.Environment(Clock.systemUTC(), Map.of(),
+    Gateway g = Await.of(Gateway.start(config, new Gateway.Environment(clock, Map.of(),
         out, 2, BlockedLoops.LIMIT_MILLIS)));
     return new RunningGateway(g, out);
   }

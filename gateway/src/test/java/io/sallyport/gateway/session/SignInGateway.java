@@ -49,13 +49,18 @@ final class SignInGateway implements AutoCloseable {
   final Gateway gateway;
   final WebClient idp;
   final String opsGroup;
+  final java.time.Clock clock;
 
   SignInGateway(Path dir, String extraYaml) throws Exception {
-    this(dir, extraYaml, null);
+    this(dir, extraYaml, null, java.time.Clock.systemUTC());
   }
 
-  /** @param storeYaml a {@code store:} line for a shared store (multi-node), or null for a fresh H2 */
-  SignInGateway(Path dir, String extraYaml, String storeYaml) throws Exception {
+  /**
+   * @param storeYaml a {@code store:} line for a shared store (multi-node), or null for a fresh H2
+   * @param clock     the gateway's clock
+   */
+  SignInGateway(Path dir, String extraYaml, String storeYaml, java.time.Clock clock) throws Exception {
+    this.clock = clock;
     vertx = Vertx.vertx();
     dev = ItSupport.await(DevTenant.start(vertx, DevTenantOptions.of(ScenarioLoader.parse(SCENARIO, "signin",
         Instant.now()))), 60, TimeUnit.SECONDS);
@@ -86,7 +91,7 @@ final class SignInGateway implements AutoCloseable {
         + "  - { name: ops, match: { path-prefix: /ops }, " + up + ", require: { groups: [" + opsGroup + "] } }\n"
         + "  - { name: step, match: { path-prefix: /step }, " + up + ", require: { auth-context: c1, mfa: true } }\n"
         + "  - { name: mfa-only, match: { path-prefix: /mfa-only }, " + up + ", require: { mfa: true } }\n",
-        null);
+        null, clock);
   }
 
   /** Registers the gateway's callback and signed-out page on the app, through Graph (as an admin would). */
