@@ -273,7 +273,7 @@ log "apache2 pid $AP_PID ready (CPU $SERVER_CPU)"
 # --- Pre-check: statuses and body sizes (wrk only counts statuses >= 400) ---------------------
 declare -A URL=([plain]="http://127.0.0.1:$GW_PORT/plain/100b" [bearer]="http://127.0.0.1:$GW_PORT/api/100b"
   [apache]="http://127.0.0.1:$AP_PORT/api/100b")
-ROUTES="plain bearer apache"
+ROUTES="${ROUTES:-plain bearer apache}"   # a subset, e.g. ROUTES=bearer for profiling
 declare -A PRECHECK=()
 check() { # name expected curl-args...
   local name="$1" want="$2"
