@@ -11,7 +11,7 @@
 #
 # Environment (defaults): DURATION=10 (s per run)  CONNS="50 200"  THREADS=1  WARMUP=20 (s per route)
 #   REPEAT=1 (repetitions of the grid; medians reported)  RATIO_TARGET=0.85  APACHE_RATIO_TARGET=4
-#   APACHE_THREADS=64 (mpm_event threads)  WRK_CPU=0  SERVER_CPU=1  READY_TIMEOUT=60
+#   APACHE_THREADS=256 (mpm_event threads)  WRK_CPU=0  SERVER_CPU=1  READY_TIMEOUT=60
 #   SALLYPORT_JAR=<repo>/gateway/target/sallyport.jar  SALLYPORT_JAVA_OPTS=""  SALLYPORT_BUILD=1  KEEP_TMP=0
 # See bench/README.md, "Bearer routes".
 set -euo pipefail
@@ -31,7 +31,7 @@ WARMUP="${WARMUP:-20}"
 REPEAT="${REPEAT:-1}"
 RATIO_TARGET="${RATIO_TARGET:-0.85}"
 APACHE_RATIO_TARGET="${APACHE_RATIO_TARGET:-4}"
-APACHE_THREADS="${APACHE_THREADS:-64}"
+APACHE_THREADS="${APACHE_THREADS:-256}"
 for v in DURATION THREADS WARMUP REPEAT APACHE_THREADS; do
   [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number, got '${!v}'"
 done
@@ -169,14 +169,14 @@ NO_MFA_TOKEN="$(curl -s -m 10 --cacert "$DT_CERT" -X POST "https://localhost:$DT
 # A private instance: own ServerRoot and config in the temp dir, 127.0.0.1 only, started in the
 # foreground (-DFOREGROUND, so $! is the parent) and stopped by PID like everything else.
 #
-# MPM: mpm_event, ONE process (ServerLimit 1) with APACHE_THREADS (64) worker threads, spares
-# pinned so no process or thread is started or reaped mid-run. Why: it shares one core with nginx,
-# the gateway and devtenant, so more processes add no parallelism, only per-process JWKS/proxy
-# state; the JWT check is CPU-bound, so a few dozen threads already keep the core busy while others
-# wait on the upstream; and event's listener thread parks idle keep-alive connections without a
-# worker, with AsyncRequestWorkerFactor 4 letting the process hold 64 + 4 x idle workers
-# connections (>= 200 in practice). A thread per connection (APACHE_THREADS=256) is allowed for a
-# comparison, and measured no better here. Keep-alive unlimited, as for nginx and the gateway.
+# MPM: mpm_event, ONE process (ServerLimit 1) with APACHE_THREADS (256) worker threads, spares
+# pinned so no process or thread is started or reaped mid-run. Why one process: it shares one core
+# with nginx, the gateway and devtenant, so more processes add no parallelism, only per-process
+# JWKS/proxy state. Why 256 threads: the JWT check is CPU-bound and mod_proxy_http waits on the
+# upstream synchronously, so a request holds its worker throughout; with 64 workers (and
+# AsyncRequestWorkerFactor 4) Apache dropped connections at 200 (thousands of wrk read errors),
+# with a worker for every connection it serves all 200 without errors. Idle threads cost memory,
+# not CPU. Keep-alive unlimited, as for nginx and the gateway.
 AP_DIR="$WORK_TMP/apache"
 mkdir -p "$AP_DIR/run" "$AP_DIR/cache"
 chmod 755 "$AP_DIR" "$AP_DIR/run"
