@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # Bearer-route benchmark (issue 4): a public route vs a bearer-protected route of the same gateway,
-# in front of the same upstream nginx serving a fixed 100-byte body, measured in the same run.
+# and Apache httpd + mod_auth_openidc validating the same token, all in front of the same upstream
+# nginx serving a fixed 100-byte body, measured in the same run.
 #
 #   bench/bearer.sh
 #
-# Target: the bearer route keeps >= 0.85 x the plain route's req/s (RATIO_TARGET), at every
-# connection count. Exit 0 all PASS, 1 any FAIL (or errors / failed pre-check).
+# Targets, at every connection count: the bearer route keeps >= 0.85 x the plain route's req/s
+# (RATIO_TARGET) and reaches >= 4 x Apache's (APACHE_RATIO_TARGET). Exit 0 all PASS, 1 any FAIL
+# (or errors / failed pre-check).
 #
 # Environment (defaults): DURATION=10 (s per run)  CONNS="50 200"  THREADS=1  WARMUP=20 (s per route)
-#   REPEAT=1 (repetitions of the grid; medians reported)  RATIO_TARGET=0.85
-#   WRK_CPU=0  SERVER_CPU=1  READY_TIMEOUT=60  SALLYPORT_JAR=<repo>/gateway/target/sallyport.jar
-#   SALLYPORT_JAVA_OPTS=""  SALLYPORT_BUILD=1  KEEP_TMP=0
+#   REPEAT=1 (repetitions of the grid; medians reported)  RATIO_TARGET=0.85  APACHE_RATIO_TARGET=4
+#   APACHE_THREADS=256 (mpm_event threads)  WRK_CPU=0  SERVER_CPU=1  READY_TIMEOUT=60
+#   SALLYPORT_JAR=<repo>/gateway/target/sallyport.jar  SALLYPORT_JAVA_OPTS=""  SALLYPORT_BUILD=1  KEEP_TMP=0
 # See bench/README.md, "Bearer routes".
 set -euo pipefail
 case "${1:-}" in
-  -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+  -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
   "") ;;
   *) echo "unknown argument: $1 (try --help)" >&2; exit 64 ;;
 esac
@@ -28,7 +30,9 @@ THREADS="${THREADS:-1}"
 WARMUP="${WARMUP:-20}"
 REPEAT="${REPEAT:-1}"
 RATIO_TARGET="${RATIO_TARGET:-0.85}"
-for v in DURATION THREADS WARMUP REPEAT; do
+APACHE_RATIO_TARGET="${APACHE_RATIO_TARGET:-4}"
+APACHE_THREADS="${APACHE_THREADS:-256}"
+for v in DURATION THREADS WARMUP REPEAT APACHE_THREADS; do
   [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a whole number, got '${!v}'"
 done
 ((DURATION > 0 && THREADS > 0 && REPEAT > 0)) || die "DURATION, THREADS and REPEAT must be > 0"
@@ -39,8 +43,13 @@ done
 TENANT_ID=7c1c5a0e-3f4b-4d8e-9a51-2b6f0d9e4c11   # the bundled demo scenario's tenant
 CLIENT_ID=5b2f7a10-8c3d-4e61-9f0a-1d2c3b4a5e60   # its "Sallyport" app registration
 SCOPE=access_as_user
+# "Every identity check on": the bearer route requires all of these, and the token carries them
+BENCH_GROUP=0b5e6f2a-4c3d-4e1f-8a9b-7c6d5e4f3a21
+BENCH_ROLE=Bench.Reader
+BENCH_ACR=c1
 
 ensure_tools
+ensure_apache
 setup_pinning
 init_workdir
 LOADAVG_START="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -53,7 +62,7 @@ cp "$SALLYPORT_JAR" "$JAR"   # private copy: a rebuild during the run cannot pul
 JAR_SHA256="$(sha256sum "$JAR" | cut -c1-64)"
 log "jar $SALLYPORT_JAR (sha256 ${JAR_SHA256:0:12}…) copied to $JAR"
 
-read -r UP_PORT DT_PORT GW_PORT GW_MGMT <<<"$(free_ports 4)"
+read -r UP_PORT DT_PORT GW_PORT GW_MGMT AP_PORT <<<"$(free_ports 5)"
 
 # --- Upstream nginx (lib.sh) -------------------------------------------------------------------
 start_upstream "$UP_PORT"
@@ -106,7 +115,13 @@ routes:
     match: { path-prefix: /api/ }
     upstream: "http://127.0.0.1:$UP_PORT"
     rewrite-prefix: /
-    require: { scopes: [$SCOPE] }
+    require:
+      scopes: [$SCOPE]
+      app-roles: [$BENCH_ROLE]
+      groups: [$BENCH_GROUP]
+      mfa: true
+      auth-context: $BENCH_ACR
+      max-auth-age: 12h
 EOF
 java -jar "$JAR" check-config "$GW_CONFIG" >"$GW_DIR/check-config.log" 2>&1 ||
   { cat "$GW_DIR/check-config.log" >&2; die "check-config rejected $GW_CONFIG"; }
@@ -134,14 +149,131 @@ log "gateway pid $GW_PID ready (public 127.0.0.1:$GW_PORT, management 127.0.0.1:
 # --- Token ----------------------------------------------------------------------------------
 TOKEN="$(curl -s -m 10 --cacert "$DT_CERT" -X POST "https://localhost:$DT_PORT/_devtenant/tokens" \
   -H 'Content-Type: application/json' \
-  -d '{"user":"alice","client":"Demo CLI","audience":"api://sallyport","lifetime-seconds":7200}' |
+  -d '{"user":"alice","client":"Demo CLI","audience":"api://sallyport","lifetime-seconds":7200,
+       "claims":{"scp":"'"$SCOPE"'","roles":["'"$BENCH_ROLE"'"],"groups":["'"$BENCH_GROUP"'"],
+                 "amr":["pwd","mfa"],"acrs":["'"$BENCH_ACR"'"]}}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')" ||
   die "could not mint a token from devtenant"
 [[ -n "$TOKEN" ]] || die "devtenant returned an empty access_token"
 log "minted a token for alice (${#TOKEN} characters)"
+# the same token without mfa in amr: both must refuse it (proves the requirements are checked)
+NO_MFA_TOKEN="$(curl -s -m 10 --cacert "$DT_CERT" -X POST "https://localhost:$DT_PORT/_devtenant/tokens" \
+  -H 'Content-Type: application/json' \
+  -d '{"user":"alice","client":"Demo CLI","audience":"api://sallyport","lifetime-seconds":7200,
+       "claims":{"scp":"'"$SCOPE"'","roles":["'"$BENCH_ROLE"'"],"groups":["'"$BENCH_GROUP"'"],
+                 "amr":["pwd"],"acrs":["'"$BENCH_ACR"'"]}}' |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')" ||
+  die "could not mint the second token from devtenant"
+
+# --- Apache httpd + mod_auth_openidc: the same token, validated on every request ---------------
+# A private instance: own ServerRoot and config in the temp dir, 127.0.0.1 only, started in the
+# foreground (-DFOREGROUND, so $! is the parent) and stopped by PID like everything else.
+#
+# MPM: mpm_event, ONE process (ServerLimit 1) with APACHE_THREADS (256) worker threads, spares
+# pinned so no process or thread is started or reaped mid-run. Why one process: it shares one core
+# with nginx, the gateway and devtenant, so more processes add no parallelism, only per-process
+# JWKS/proxy state. Why 256 threads: the JWT check is CPU-bound and mod_proxy_http waits on the
+# upstream synchronously, so a request holds its worker throughout; with 64 workers (and
+# AsyncRequestWorkerFactor 4) Apache dropped connections at 200 (thousands of wrk read errors),
+# with a worker for every connection it serves all 200 without errors. Idle threads cost memory,
+# not CPU. Keep-alive unlimited, as for nginx and the gateway.
+AP_DIR="$WORK_TMP/apache"
+mkdir -p "$AP_DIR/run" "$AP_DIR/cache"
+chmod 755 "$AP_DIR" "$AP_DIR/run"
+# the JWKS is fetched by a worker (user nobody when started as root): it must read the CA file
+install -m 644 "$DT_CERT" "$AP_DIR/devtenant-ca.pem"
+ISSUER="https://localhost:$DT_PORT/$TENANT_ID/v2.0"
+JWKS_URI="https://localhost:$DT_PORT/$TENANT_ID/discovery/v2.0/keys"
+APACHE_BIN="$(command -v apache2 || echo /usr/sbin/apache2)"
+MODS=/usr/lib/apache2/modules
+AP_USER=""
+if ((EUID == 0)); then AP_USER="User nobody
+Group nogroup"; fi
+cat >"$AP_DIR/httpd.conf" <<EOF
+ServerRoot $AP_DIR
+ServerName 127.0.0.1
+PidFile $AP_DIR/run/httpd.pid
+DefaultRuntimeDir $AP_DIR/run
+Mutex file:$AP_DIR/run default
+ErrorLog $AP_DIR/error.log
+LogLevel warn
+$AP_USER
+Listen 127.0.0.1:$AP_PORT
+LoadModule mpm_event_module $MODS/mod_mpm_event.so
+LoadModule authn_core_module $MODS/mod_authn_core.so
+LoadModule authz_core_module $MODS/mod_authz_core.so
+LoadModule authz_user_module $MODS/mod_authz_user.so
+LoadModule proxy_module $MODS/mod_proxy.so
+LoadModule proxy_http_module $MODS/mod_proxy_http.so
+LoadModule auth_openidc_module $MODS/mod_auth_openidc.so
+
+StartServers 1
+ServerLimit 1
+ThreadLimit $APACHE_THREADS
+ThreadsPerChild $APACHE_THREADS
+MaxRequestWorkers $APACHE_THREADS
+MinSpareThreads 1
+MaxSpareThreads $APACHE_THREADS
+MaxConnectionsPerChild 0
+AsyncRequestWorkerFactor 4
+KeepAlive On
+MaxKeepAliveRequests 0
+KeepAliveTimeout 65
+# no access log: the gateway runs with access-log: off too
+
+# Resource-server mode: local JWT validation, keys from devtenant's JWKS URL, fetched over TLS
+# trusting devtenant's certificate through a CA bundle (server validation stays On).
+OIDCCABundlePath $AP_DIR/devtenant-ca.pem
+OIDCOAuthSSLValidateServer On
+OIDCOAuthVerifyJwksUri $JWKS_URI
+OIDCOAuthAcceptTokenAs header
+OIDCOAuthRemoteUserClaim oid
+OIDCPassClaimsAs none
+OIDCCryptoPassphrase $(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+
+<Location "/api/">
+  AuthType oauth20
+  # every check the gateway's bearer route makes: signature (JWKS), exp (the module), then issuer,
+  # audience (client id or identifier URI), tenant, and the route's requirements
+  <RequireAll>
+    Require valid-user
+    Require claim iss:$ISSUER
+    <RequireAny>
+      Require claim aud:$CLIENT_ID
+      Require claim aud:api://sallyport
+    </RequireAny>
+    Require claim tid:$TENANT_ID
+    Require claim scp~(^|[[:space:]])$SCOPE([[:space:]]|\$)
+    Require claim roles:$BENCH_ROLE
+    Require claim groups:$BENCH_GROUP
+    Require claim amr:mfa
+    Require claim acrs:$BENCH_ACR
+  </RequireAll>
+</Location>
+# mod_proxy_http reuses its pooled connections to the upstream (keep-alive) by default
+ProxyPass "/api/" "http://127.0.0.1:$UP_PORT/"
+EOF
+"$APACHE_BIN" -t -d "$AP_DIR" -f "$AP_DIR/httpd.conf" >"$AP_DIR/configtest.log" 2>&1 ||
+  { cat "$AP_DIR/configtest.log" >&2; die "apache2 -t rejected $AP_DIR/httpd.conf"; }
+log "starting apache2 (mpm_event, 1 process x $APACHE_THREADS threads) on 127.0.0.1:$AP_PORT"
+"${PIN_SRV[@]}" "$APACHE_BIN" -d "$AP_DIR" -f "$AP_DIR/httpd.conf" -DFOREGROUND >"$AP_DIR/stdout.log" 2>&1 &
+AP_PID=$!
+STARTED_PIDS+=("$AP_PID")
+# any answer (401 without a token) means it listens
+deadline=$((SECONDS + 15))
+until [[ "$(curl -s -o /dev/null -m 1 -w '%{http_code}' "http://127.0.0.1:$AP_PORT/api/100b" || true)" == 401 ]]; do
+  if ! kill -0 "$AP_PID" 2>/dev/null || ((SECONDS >= deadline)); then
+    cat "$AP_DIR/error.log" "$AP_DIR/stdout.log" 2>/dev/null | tail -n 30 | sed 's/^/    | /' >&2 || true
+    die "apache2 did not come up on 127.0.0.1:$AP_PORT"
+  fi
+  sleep 0.1
+done
+log "apache2 pid $AP_PID ready (CPU $SERVER_CPU)"
 
 # --- Pre-check: statuses and body sizes (wrk only counts statuses >= 400) ---------------------
-declare -A URL=([plain]="http://127.0.0.1:$GW_PORT/plain/100b" [bearer]="http://127.0.0.1:$GW_PORT/api/100b")
+declare -A URL=([plain]="http://127.0.0.1:$GW_PORT/plain/100b" [bearer]="http://127.0.0.1:$GW_PORT/api/100b"
+  [apache]="http://127.0.0.1:$AP_PORT/api/100b")
+ROUTES="${ROUTES:-plain bearer apache}"   # a subset, e.g. ROUTES=bearer for profiling
 declare -A PRECHECK=()
 check() { # name expected curl-args...
   local name="$1" want="$2"
@@ -158,6 +290,13 @@ check() { # name expected curl-args...
 check plain "200 100" "${URL[plain]}"
 check bearer "200 100" -H "Authorization: Bearer $TOKEN" "${URL[bearer]}"
 check bearer-no-token "401 " "${URL[bearer]}"
+check bearer-no-mfa "403 " -H "Authorization: Bearer $NO_MFA_TOKEN" "${URL[bearer]}"
+check apache-no-mfa "40" -H "Authorization: Bearer $NO_MFA_TOKEN" "${URL[apache]}"
+check apache "200 100" -H "Authorization: Bearer $TOKEN" "${URL[apache]}"
+check apache-no-token "401 " "${URL[apache]}"
+# a token that is well formed but whose signature does not verify: proves Apache checks it
+check apache-bad-signature "401 " -H "Authorization: Bearer ${TOKEN%.*}.$(printf 'x%.0s' {1..342})" "${URL[apache]}"
+check apache-garbage "401 " -H "Authorization: Bearer garbage.garbage.garbage" "${URL[apache]}"
 if ((${#PRECHECK[@]} > 0)); then
   tail -n 20 "$GW_LOG" | sed 's/^/    | /' >&2 || true
   die "pre-check failed; not measuring"
@@ -172,7 +311,7 @@ run_wrk() {
   local url="${URL[$route]}"
   [[ "$url" == http://127.0.0.1:* ]] || die "refusing to load a non-loopback URL: $url"
   local -a hdr=()
-  [[ "$route" == bearer ]] && hdr=(-H "Authorization: Bearer $TOKEN")
+  [[ "$route" == bearer || "$route" == apache ]] && hdr=(-H "Authorization: Bearer $TOKEN")
   local rc=0
   timeout -k 5 $((secs + 30)) "${PIN_WRK[@]}" wrk -t"$THREADS" -c"$conns" -d"${secs}s" --latency \
     "${hdr[@]}" "$url" >"$out" 2>&1 || rc=$?
@@ -188,7 +327,7 @@ if ((WARMUP > 0)); then
   half=$(((WARMUP + 1) / 2))
   log "warm-up: ${half}s x 2 per route at $MAX_CONNS connections"
   for pass in 1 2; do
-    for r in plain bearer; do run_wrk "$half" "$MAX_CONNS" "$r" "$RAW_DIR/warmup-$r-$pass.txt"; done
+    for r in $ROUTES; do run_wrk "$half" "$MAX_CONNS" "$r" "$RAW_DIR/warmup-$r-$pass.txt"; done
   done
 fi
 
@@ -196,7 +335,7 @@ ROWS="$WORK_TMP/rows.jsonl"
 : >"$ROWS"
 for ((rep = 1; rep <= REPEAT; rep++)); do
   for c in $CONNS; do
-    for r in plain bearer; do   # interleaved: drift in machine load hits both routes alike
+    for r in $ROUTES; do   # interleaved: drift in machine load hits both routes alike
       out="$RAW_DIR/wrk-bearer-bench-$r-c$c-r$rep.txt"
       log "measure $r c=$c ${DURATION}s (run $rep/$REPEAT)"
       run_wrk "$DURATION" "$c" "$r" "$out"
@@ -212,10 +351,12 @@ if ! kill -0 "$GW_PID" 2>/dev/null; then
   tail -n 40 "$GW_LOG" | sed 's/^/    | /' >&2 || true
 fi
 cp "$GW_LOG" "$RAW_DIR/sallyport.log" 2>/dev/null || true
+cp "$AP_DIR/error.log" "$RAW_DIR/apache-error.log" 2>/dev/null || true
+cp "$AP_DIR/httpd.conf" "$RAW_DIR/apache-httpd.conf" 2>/dev/null && sed -i 's/^OIDCCryptoPassphrase .*/OIDCCryptoPassphrase (random)/' "$RAW_DIR/apache-httpd.conf" || true
 
 # --- Report (report.py's wrk parser and REPEAT medians) -------------------------------------
-export TS DURATION THREADS WARMUP REPEAT CONNS RATIO_TARGET LOADAVG_START JAR_SHA256 SALLYPORT_JAR \
-  WRK_CPU SERVER_CPU BENCH_DIR
+export TS DURATION THREADS WARMUP REPEAT CONNS RATIO_TARGET APACHE_RATIO_TARGET APACHE_THREADS LOADAVG_START \
+  JAR_SHA256 SALLYPORT_JAR WRK_CPU SERVER_CPU BENCH_DIR
 OUT_TXT="$OUT_DIR/bearer-$TS.txt"
 OUT_JSON="$OUT_DIR/bearer-$TS.json"
 echo
@@ -229,53 +370,51 @@ import report  # noqa: E402  (bench/report.py: parse_wrk, aggregate, error_text,
 rows_path, txt_out, json_out = sys.argv[1:4]
 runs = [json.loads(l) for l in open(rows_path) if l.strip()]
 agg = {(r["target"], r["conns"]): r for r in report.aggregate(runs)}
-target = float(e["RATIO_TARGET"])
+# the two targets: (numerator, denominator, minimum ratio)
+targets = [("bearer", "plain", float(e["RATIO_TARGET"])), ("bearer", "apache", float(e["APACHE_RATIO_TARGET"]))]
 conns = [int(c) for c in e["CONNS"].split()]
 lines = [
     f"Sallyport bearer-route benchmark {e['TS']}  ({os.cpu_count()} CPUs; wrk on CPU {e['WRK_CPU']}, "
-    f"nginx + gateway + devtenant on CPU {e['SERVER_CPU']})",
-    f"wrk -t{e['THREADS']} -d{e['DURATION']}s, REPEAT={e['REPEAT']} (medians), warm-up {e['WARMUP']}s per route; "
-    f"GET 100-byte body; load average at start {e['LOADAVG_START']}, at end "
-    f"{' '.join(open('/proc/loadavg').read().split()[:3])}",
+    f"nginx + gateway + devtenant + apache2 on CPU {e['SERVER_CPU']})",
+    f"wrk -t{e['THREADS']} -d{e['DURATION']}s, REPEAT={e['REPEAT']} (medians), warm-up {e['WARMUP']}s per target; "
+    f"GET 100-byte body; apache2 mpm_event 1 x {e['APACHE_THREADS']} threads; load average at start "
+    f"{e['LOADAVG_START']}, at end {' '.join(open('/proc/loadavg').read().split()[:3])}",
     f"jar {e['SALLYPORT_JAR']} sha256 {e['JAR_SHA256'][:12]}",
     "",
-    f"{'route':<7} {'conns':>5} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'x plain':>8} {'p99 x':>6}  {'verdict':<7} errors",
+    f"{'target':<7} {'conns':>5} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}  errors",
 ]
-verdicts, result = [], {"target_ratio": target, "rows": [], "verdicts": []}
+result = {"targets": [{"ratio": f"{a}/{b}", "min": t} for a, b, t in targets], "rows": [], "verdicts": []}
 for c in conns:
-    p, b = agg.get(("plain", c)), agg.get(("bearer", c))
-    for name, r in (("plain", p), ("bearer", b)):
+    for name in ("plain", "bearer", "apache"):
+        r = agg.get((name, c))
         if r is None:
             continue
-        err = report.error_text(r)
-        ratio = p99r = None
-        verdict = ""
-        if name == "bearer":
-            if p and p.get("rps") and r.get("rps") is not None:
-                ratio = r["rps"] / p["rps"]
-            if p and p.get("p99_ms") and r.get("p99_ms") is not None:
-                p99r = r["p99_ms"] / p["p99_ms"]
-            ok = ratio is not None and ratio >= target and not err and not report.error_text(p)
-            verdict = "PASS" if ok else "FAIL"
-            per_run = []
-            for rep in sorted({x["rep"] for x in runs}):
-                pr = next((x for x in runs if x["target"] == "plain" and x["conns"] == c and x["rep"] == rep), None)
-                br = next((x for x in runs if x["target"] == "bearer" and x["conns"] == c and x["rep"] == rep), None)
-                if pr and br and pr.get("rps") and br.get("rps") is not None:
-                    per_run.append(round(br["rps"] / pr["rps"], 3))
-            verdicts.append((c, verdict, ratio, per_run))
         lines.append(f"{name:<7} {c:>5} {report.fmt(r.get('rps'), '10,.0f')} {report.fmt(r.get('p50_ms'), '8.2f')} "
-                     f"{report.fmt(r.get('p99_ms'), '8.2f')} {report.fmt(ratio, '8.2f')} {report.fmt(p99r, '6.2f')}  "
-                     f"{verdict:<7} {err}")
-        result["rows"].append({k: v for k, v in r.items() if k != "runs"} | {"route": name, "ratio": ratio,
-                              "p99_ratio": p99r, "verdict": verdict or None})
+                     f"{report.fmt(r.get('p99_ms'), '8.2f')}  {report.error_text(r)}")
+        result["rows"].append({k: v for k, v in r.items() if k != "runs"} | {"route": name})
 lines.append("")
-for c, v, ratio, per_run in verdicts:
-    rt = "-" if ratio is None else f"{ratio:.3f}"
-    lines.append(f"{v}  bearer/plain req/s at {c} connections = {rt} (target >= {target:.2f}); per run: "
-                 f"{', '.join(map(str, per_run)) or '-'}")
-    result["verdicts"].append({"conns": c, "verdict": v, "ratio": ratio, "per_run": per_run})
-overall = "PASS" if verdicts and all(v == "PASS" for _, v, _, _ in verdicts) and len(verdicts) == len(conns) else "FAIL"
+verdicts = []
+for c in conns:
+    for num, den, t in targets:
+        a, b = agg.get((num, c)), agg.get((den, c))
+        ratio = a["rps"] / b["rps"] if a and b and a.get("rps") is not None and b.get("rps") else None
+        p99r = a["p99_ms"] / b["p99_ms"] if a and b and a.get("p99_ms") is not None and b.get("p99_ms") else None
+        ok = ratio is not None and ratio >= t and not report.error_text(a) and not report.error_text(b)
+        per_run = []
+        for rep in sorted({x["rep"] for x in runs}):
+            ra = next((x for x in runs if x["target"] == num and x["conns"] == c and x["rep"] == rep), None)
+            rb = next((x for x in runs if x["target"] == den and x["conns"] == c and x["rep"] == rep), None)
+            if ra and rb and rb.get("rps") and ra.get("rps") is not None:
+                per_run.append(round(ra["rps"] / rb["rps"], 3))
+        v = "PASS" if ok else "FAIL"
+        verdicts.append(v)
+        rt = "-" if ratio is None else f"{ratio:.3f}"
+        pt = "-" if p99r is None else f"{p99r:.2f}"
+        lines.append(f"{v}  {num}/{den} req/s at {c} connections = {rt} (target >= {t:g}); p99 ratio {pt}; "
+                     f"per run: {', '.join(map(str, per_run)) or '-'}")
+        result["verdicts"].append({"conns": c, "ratio_name": f"{num}/{den}", "target": t, "verdict": v,
+                                   "ratio": ratio, "p99_ratio": p99r, "per_run": per_run})
+overall = "PASS" if verdicts and all(v == "PASS" for v in verdicts) and len(verdicts) == 2 * len(conns) else "FAIL"
 lines.append(f"OVERALL {overall}")
 result["overall"] = overall
 text = "\n".join(lines)

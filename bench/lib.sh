@@ -89,6 +89,25 @@ ensure_tools() {
   NGINX_BIN="$(command -v nginx)"
 }
 
+# Apache httpd with mod_auth_openidc (bench/bearer.sh's third target), installed if missing.
+ensure_apache() {
+  local need=()
+  [[ -x /usr/sbin/apache2 ]] || command -v apache2 >/dev/null 2>&1 || need+=(apache2)
+  [[ -f /usr/lib/apache2/modules/mod_auth_openidc.so ]] || need+=(libapache2-mod-auth-openidc)
+  ((${#need[@]} == 0)) && return 0
+  log "installing missing Debian packages: ${need[*]}"
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found; install ${need[*]} yourself"
+  # the package's own apache2 service must not start: this benchmark runs a private instance
+  local policy=/usr/sbin/policy-rc.d created=0
+  if [[ ! -e "$policy" ]]; then printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && created=1; fi
+  local rc=0
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}" >/dev/null ||
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}" >/dev/null; } ||
+    rc=$?
+  ((created)) && rm -f "$policy"
+  ((rc == 0)) || die "could not install ${need[*]}"
+}
+
 # Pinning needs the CPUs to exist; on a 1-CPU box run unpinned and say so.
 setup_pinning() {
   local ncpu

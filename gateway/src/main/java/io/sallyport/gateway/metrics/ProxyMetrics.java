@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.sallyport.gateway.pipeline.Decision;
 import io.sallyport.gateway.pipeline.Exchange;
 import io.sallyport.gateway.pipeline.ExchangeListener;
 import io.sallyport.gateway.pipeline.forward.WebSocketTunnel;
@@ -14,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The data plane's meters. Meters are looked up once per route and kept, so a request costs a
- * few counter increments and two histogram records, not a registry lookup with tag sorting.
+ * few counter increments and two histogram records, not a registry lookup with tag sorting. The
+ * decision counter too: kept per route, per verdict, by reason code (a constant string whose hash
+ * is cached), so a request builds no key string and lower-cases no label.
  */
 public final class ProxyMetrics implements ExchangeListener, WebSocketTunnel.Counter {
 
@@ -25,7 +28,7 @@ public final class ProxyMetrics implements ExchangeListener, WebSocketTunnel.Cou
 
   private final MeterRegistry registry;
   private final ConcurrentHashMap<String, RouteMeters> routes = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Counter> decisions = new ConcurrentHashMap<>();
+  private static final Decision.Verdict[] VERDICTS = Decision.Verdict.values();
   private final AtomicLong connections = new AtomicLong();
   private final AtomicLong webSockets = new AtomicLong();
 
@@ -55,7 +58,11 @@ public final class ProxyMetrics implements ExchangeListener, WebSocketTunnel.Cou
 
   @Override
   public void completed(Exchange ex) {
-    RouteMeters m = routes.computeIfAbsent(ex.routeName(), this::meters);
+    String route = ex.routeName();
+    RouteMeters m = routes.get(route);
+    if (m == null) {
+      m = routes.computeIfAbsent(route, this::meters);
+    }
     int cls = Math.max(0, Math.min(5, ex.status / 100));
     m.byClass[cls].increment();
     m.duration.record(System.nanoTime() - ex.startNanos, TimeUnit.NANOSECONDS);
@@ -65,11 +72,15 @@ public final class ProxyMetrics implements ExchangeListener, WebSocketTunnel.Cou
     m.bytesIn.record(ex.bytesIn);
     m.bytesOut.record(ex.bytesOut);
     if (ex.decision != null) {
-      String verdict = ex.decision.verdict().label();
+      Decision.Verdict verdict = ex.decision.verdict();
       String reason = ex.decision.primaryCode();
-      decisions.computeIfAbsent(ex.routeName() + '\0' + verdict + '\0' + reason,
-          k -> Counter.builder("sallyport.decisions").tag("route", ex.routeName())
-              .tag("decision", verdict).tag("reason", reason).register(registry)).increment();
+      ConcurrentHashMap<String, Counter> byReason = m.decisions[verdict.ordinal()];
+      Counter c = byReason.get(reason);
+      if (c == null) {
+        c = byReason.computeIfAbsent(reason, k -> Counter.builder("sallyport.decisions").tag("route", route)
+            .tag("decision", verdict.label()).tag("reason", k).register(registry));
+      }
+      c.increment();
     }
   }
 
@@ -90,9 +101,16 @@ public final class ProxyMetrics implements ExchangeListener, WebSocketTunnel.Cou
         .baseUnit("bytes").register(registry);
     DistributionSummary out = DistributionSummary.builder("sallyport.response.bytes").tag("route", route)
         .baseUnit("bytes").register(registry);
-    return new RouteMeters(byClass, duration, upstream, in, out);
+    @SuppressWarnings("unchecked")
+    ConcurrentHashMap<String, Counter>[] decisions = new ConcurrentHashMap[VERDICTS.length];
+    for (int i = 0; i < decisions.length; i++) {
+      decisions[i] = new ConcurrentHashMap<>();
+    }
+    return new RouteMeters(byClass, duration, upstream, in, out, decisions);
   }
 
+  /** @param decisions  the decision counters by verdict (ordinal), then by reason code */
   private record RouteMeters(Counter[] byClass, Timer duration, Timer upstream,
-                             DistributionSummary bytesIn, DistributionSummary bytesOut) {}
+                             DistributionSummary bytesIn, DistributionSummary bytesOut,
+                             ConcurrentHashMap<String, Counter>[] decisions) {}
 }

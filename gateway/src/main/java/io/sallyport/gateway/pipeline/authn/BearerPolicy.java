@@ -15,6 +15,7 @@ import io.sallyport.gateway.pipeline.route.Route;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +71,11 @@ public final class BearerPolicy implements AccessPolicy {
           + " \"Authorization: Bearer <token>\".", ch.missing());
     }
     RouteChecks routeChecks = checks.computeIfAbsent(route.config().require(), RouteChecks::of);
-    return tenant.cache().verify(token).transform(ar -> Future.succeededFuture(ar.succeeded()
+    Future<VerifiedToken> verified = tenant.cache().verify(token);
+    if (verified.succeeded()) { // a cached token: decide now, no future chain to build and run
+      return Future.succeededFuture(authorize(route, routeChecks, verified.result(), ch));
+    }
+    return verified.transform(ar -> Future.succeededFuture(ar.succeeded()
         ? authorize(route, routeChecks, ar.result(), ch) : rejected(ar.cause(), ch)));
   }
 
@@ -119,7 +124,16 @@ public final class BearerPolicy implements AccessPolicy {
   /** The caller as the assertion and the logs see it; groups only those the route asks for. */
   private static Principal principal(VerifiedToken token, Route route) {
     List<String> wanted = route.config().require().groups();
-    List<String> held = wanted.isEmpty() ? List.of() : token.groups().stream().filter(wanted::contains).toList();
+    List<String> held = List.of();
+    if (!wanted.isEmpty()) { // a loop, not a stream: this runs on every request
+      List<String> h = new ArrayList<>(wanted.size());
+      for (String g : token.groups()) {
+        if (wanted.contains(g)) {
+          h.add(g);
+        }
+      }
+      held = h;
+    }
     return new Principal(token.tenantId(), token.oid(), token.name(), token.upn(), token.appId(), held, null);
   }
 }

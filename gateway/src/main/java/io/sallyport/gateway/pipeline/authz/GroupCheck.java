@@ -3,9 +3,7 @@ package io.sallyport.gateway.pipeline.authz;
 import io.sallyport.gateway.entra.oidc.VerifiedToken;
 import io.sallyport.gateway.pipeline.Reason;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,14 +32,37 @@ final class GroupCheck implements Check {
     if (token.groupsOverage()) {
       return Optional.of(OVERAGE);
     }
-    return AnyOf.matches(groups, lowerCase(token.groups())) ? Optional.empty() : Optional.of(missing);
+    return held(token.groups()) ? Optional.empty() : Optional.of(missing);
   }
 
-  private static List<String> lowerCase(List<String> ids) {
-    List<String> out = new ArrayList<>(ids.size());
+  /** Any required id among the token's, ignoring case, without building a lower-cased copy per request. */
+  private boolean held(List<String> ids) {
     for (String id : ids) {
-      out.add(id.toLowerCase(Locale.ROOT));
+      for (String g : groups) {
+        if (sameId(g, id)) {
+          return true;
+        }
+      }
     }
-    return out;
+    return false;
+  }
+
+  /**
+   * {@code wanted} (a configured id: a lower-case GUID) equals {@code id} with only A-Z folded to
+   * a-z: object ids are ASCII, so no other character may count as the same.
+   */
+  static boolean sameId(String wanted, String id) {
+    int n = wanted.length();
+    if (id.length() != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char w = wanted.charAt(i);
+      char c = id.charAt(i);
+      if (c != w && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == w)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

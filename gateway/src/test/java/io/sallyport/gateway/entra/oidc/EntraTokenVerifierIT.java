@@ -264,6 +264,41 @@ class EntraTokenVerifierIT {
   }
 
   @Test
+  void theRecentTokenMemoNeedsTheWholeTokenAndHonoursExpAndInvalidation() {
+    VerifiedTokenCache cache = new VerifiedTokenCache(verifier, clock, 1000);
+    String token = dev.mint(new JsonObject().put("user", "alice").put("client", "Sallyport")
+        .put("lifetime-seconds", 3600)).getString("access_token");
+    assertThat(cache.cached(token)).isNull(); // never seen: nothing verified here
+    String oid = ItSupport.await(cache.verify(token)).oid();
+    for (int i = 0; i < 5; i++) { // equal bytes in a new string each time, as every request brings
+      assertThat(ItSupport.await(cache.verify(new String(token.toCharArray()))).oid()).isEqualTo(oid);
+      assertThat(cache.cached(new String(token.toCharArray()))).isNotNull();
+    }
+    assertThat(verifier.signatureChecks()).isEqualTo(1);
+
+    // another user's oid in the payload, header and signature (the tail, which picks the slot) kept
+    String[] parts = token.split("\\.");
+    String forged = parts[0] + "." + DevTenantFixture.b64(DevTenantFixture.part(token, 1)
+        .put("oid", "00000000-0000-4000-8000-000000000001").encode()) + "." + parts[2];
+    assertThat(cache.cached(forged)).isNull();
+    assertThat(rejected(cache.verify(forged))).isEqualTo(TokenRejected.SIGNATURE);
+    assertThat(verifier.signatureChecks()).isEqualTo(2);
+
+    cache.invalidateAll(); // revocation: every thread's memo is void at once
+    assertThat(cache.cached(token)).isNull();
+    ItSupport.await(cache.verify(token));
+    assertThat(verifier.signatureChecks()).isEqualTo(3);
+    assertThat(cache.cached(token)).isNotNull();
+
+    // exactly at exp the memo and the cache answer nothing (the verifier's leeway is its own business)
+    long exp = DevTenantFixture.part(token, 1).getLong("exp");
+    clock.advance(Duration.ofMillis(exp * 1000 - clock.millis() - 1));
+    assertThat(cache.cached(token)).isNotNull();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(cache.cached(token)).isNull();
+  }
+
+  @Test
   void keysThatCannotBeRefreshedKeepServingAndNoKeysAtAllIsUnavailable() {
     String good = dev.userToken(new JsonObject());
     verify(good);
