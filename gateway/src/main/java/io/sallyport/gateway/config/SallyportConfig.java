@@ -11,6 +11,7 @@ import java.util.List;
  * @param tenant    the Entra tenant; null until identity is configured (every non-public route
  *                  is then denied: fail closed)
  * @param scim      the SCIM endpoint; {@link ScimConfig#disabled()} when the section is absent
+ * @param audit     the decision audit; {@link AuditConfig#defaults()} when the section is absent
  */
 public record SallyportConfig(
     Path source,
@@ -20,16 +21,24 @@ public record SallyportConfig(
     TenantConfig tenant,
     StoreConfig store,
     List<RouteConfig> routes,
-    ScimConfig scim) {
+    ScimConfig scim,
+    AuditConfig audit) {
 
   public SallyportConfig {
     routes = List.copyOf(routes);
     scim = scim == null ? ScimConfig.disabled() : scim;
+    audit = audit == null ? AuditConfig.defaults() : audit;
+  }
+
+  /** A configuration without an {@code audit:} section (the defaults). */
+  public SallyportConfig(Path source, ListenersConfig listeners, ProxyConfig proxy, AccessLogConfig accessLog,
+                         TenantConfig tenant, StoreConfig store, List<RouteConfig> routes, ScimConfig scim) {
+    this(source, listeners, proxy, accessLog, tenant, store, routes, scim, AuditConfig.defaults());
   }
 
   /** A configuration without a {@code scim:} section (SCIM off). */
   public SallyportConfig(Path source, ListenersConfig listeners, ProxyConfig proxy, AccessLogConfig accessLog,
                          TenantConfig tenant, StoreConfig store, List<RouteConfig> routes) {
-    this(source, listeners, proxy, accessLog, tenant, store, routes, ScimConfig.disabled());
+    this(source, listeners, proxy, accessLog, tenant, store, routes, ScimConfig.disabled(), AuditConfig.defaults());
   }
 }
