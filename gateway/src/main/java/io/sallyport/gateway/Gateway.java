@@ -2,6 +2,7 @@ package io.sallyport.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sallyport.gateway.accesslog.AccessLog;
+import io.sallyport.gateway.audit.DecisionTrail;
 import io.sallyport.gateway.config.SallyportConfig;
 import io.sallyport.gateway.directory.Deprovisioning;
 import io.sallyport.gateway.directory.ScimAuthFactory;
@@ -72,6 +73,7 @@ public final class Gateway {
   private final PrometheusMeterRegistry registry;
   private final AccessLog accessLog;
   private ManagementServer management;
+  private DecisionTrail decisions;
   private Store store;
   private ConfigWatcher watcher;
   private volatile boolean serving;
@@ -111,7 +113,10 @@ public final class Gateway {
   private Future<Void> boot(SallyportConfig config, Environment environment, Future<Store> storeOpening) {
     ProxyMetrics metrics = new ProxyMetrics(registry);
     Supplier<String> ids = new RequestIds();
-    ExchangeListener listener = accessLog == null ? metrics : ExchangeListener.all(metrics, accessLog);
+    decisions = new DecisionTrail(vertx, config.audit(), environment.clock(), registry,
+        () -> UUID.randomUUID().toString());
+    ExchangeListener listener = accessLog == null ? ExchangeListener.all(metrics, decisions.listener())
+        : ExchangeListener.all(metrics, accessLog, decisions.listener());
     // one verifier (keys, verified-token cache) for every listener instance, kept across reloads
     TenantVerifiers verifiers = new TenantVerifiers(vertx, () -> live.get().config().tenant(), environment.clock());
     verifiers.prime();
@@ -123,7 +128,10 @@ public final class Gateway {
     // a negative port asks Vert.x for one random port shared by every instance of the deployment
     int bindPort = configured == 0 ? -1 : configured;
     // the store (schema migration) and the listeners come up side by side; readiness waits for both
-    Future<Store> opening = storeOpening.onSuccess(s -> store = s);
+    Future<Store> opening = storeOpening.onSuccess(s -> {
+      store = s;
+      decisions.start(s.audit());
+    });
     Future<Integer> managing = management.listen(config.listeners().management()).onSuccess(p -> managementPort = p);
     Future<ScimStorage> scim = opening.map(s -> scimStorage(s, environment.clock()));
     Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
@@ -214,6 +222,11 @@ public final class Gateway {
     return store;
   }
 
+  /** The decision audit (its queue and flusher). */
+  public DecisionTrail decisions() {
+    return decisions;
+  }
+
   public PrometheusMeterRegistry registry() {
     return registry;
   }
@@ -238,6 +251,8 @@ public final class Gateway {
     List<Future<Void>> drains = new ArrayList<>();
     listeners.forEach(l -> drains.add(l.drain(grace)));
     return Future.join(drains)
+        // after the drains (their decisions are in the queue), before the store closes
+        .eventually(() -> decisions == null ? Future.succeededFuture() : decisions.stop())
         .eventually(() -> management == null ? Future.succeededFuture() : management.close())
         .eventually(() -> store == null ? Future.succeededFuture() : store.close())
         .eventually(vertx::close)
