@@ -8,6 +8,8 @@ import io.sallyport.gateway.directory.Deprovisioning;
 import io.sallyport.gateway.directory.ScimAuthFactory;
 import io.sallyport.gateway.directory.ScimMount;
 import io.sallyport.gateway.directory.StoreScimStorage;
+import io.sallyport.gateway.explain.ExplainEndpoint;
+import io.sallyport.gateway.explain.Explainer;
 import io.sallyport.gateway.http.InvalidRequests;
 import io.sallyport.gateway.http.RequestIds;
 import io.sallyport.gateway.listener.PublicListenerVerticle;
@@ -74,7 +76,7 @@ public final class Gateway {
   private final AccessLog accessLog;
   private ManagementServer management;
   private DecisionTrail decisions;
-  private Store store;
+  private volatile Store store;
   private ConfigWatcher watcher;
   private volatile boolean serving;
   private Future<Void> stopping;
@@ -120,9 +122,12 @@ public final class Gateway {
     // one verifier (keys, verified-token cache) for every listener instance, kept across reloads
     TenantVerifiers verifiers = new TenantVerifiers(vertx, () -> live.get().config().tenant(), environment.clock());
     verifiers.prime();
-    AccessPolicy policy = new BearerPolicy(verifiers, environment.clock());
+    BearerPolicy bearer = new BearerPolicy(verifiers, environment.clock());
+    AccessPolicy policy = bearer;
     InvalidRequests invalid = new InvalidRequests(ids, environment.clock(), listener);
     management = new ManagementServer(vertx, registry, readinessChecks(), () -> serving);
+    // the operator's "why was I denied": the same verifier and checks as the data plane
+    management.add(new ExplainEndpoint(new Explainer(live::get, bearer, () -> store, environment.clock())).endpoint());
     int instances = Math.max(1, environment.eventLoops());
     int configured = config.listeners().publicListener().port();
     // a negative port asks Vert.x for one random port shared by every instance of the deployment
