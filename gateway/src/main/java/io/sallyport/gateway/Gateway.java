@@ -2,11 +2,14 @@ package io.sallyport.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sallyport.gateway.accesslog.AccessLog;
+import io.sallyport.gateway.audit.DecisionTrail;
 import io.sallyport.gateway.config.SallyportConfig;
 import io.sallyport.gateway.directory.Deprovisioning;
 import io.sallyport.gateway.directory.ScimAuthFactory;
 import io.sallyport.gateway.directory.ScimMount;
 import io.sallyport.gateway.directory.StoreScimStorage;
+import io.sallyport.gateway.explain.ExplainEndpoint;
+import io.sallyport.gateway.explain.Explainer;
 import io.sallyport.gateway.http.InvalidRequests;
 import io.sallyport.gateway.http.RequestIds;
 import io.sallyport.gateway.listener.PublicListenerVerticle;
@@ -16,6 +19,7 @@ import io.sallyport.gateway.metrics.ProxyMetrics;
 import io.sallyport.gateway.metrics.Registries;
 import io.sallyport.gateway.pipeline.AccessPolicy;
 import io.sallyport.gateway.pipeline.ExchangeListener;
+import io.sallyport.gateway.pipeline.authn.BearerPolicy;
 import io.sallyport.gateway.pipeline.authn.IdentityPolicy;
 import io.sallyport.gateway.pipeline.forward.ForwardedHeaders;
 import io.sallyport.gateway.session.Randoms;
@@ -79,7 +83,8 @@ public final class Gateway {
   private final PrometheusMeterRegistry registry;
   private final AccessLog accessLog;
   private ManagementServer management;
-  private Store store;
+  private DecisionTrail decisions;
+  private volatile Store store;
   private ConfigWatcher watcher;
   private volatile boolean serving;
   private Future<Void> stopping;
@@ -118,26 +123,35 @@ public final class Gateway {
   private Future<Void> boot(SallyportConfig config, Environment environment, Future<Store> storeOpening) {
     ProxyMetrics metrics = new ProxyMetrics(registry);
     Supplier<String> ids = new RequestIds();
-    ExchangeListener listener = accessLog == null ? metrics : ExchangeListener.all(metrics, accessLog);
+    decisions = new DecisionTrail(vertx, config.audit(), environment.clock(), registry,
+        () -> UUID.randomUUID().toString());
+    ExchangeListener listener = accessLog == null ? ExchangeListener.all(metrics, decisions.listener())
+        : ExchangeListener.all(metrics, accessLog, decisions.listener());
     // one verifier (keys, verified-token cache) for every listener instance, kept across reloads
     TenantVerifiers verifiers = new TenantVerifiers(vertx, () -> live.get().config().tenant(), environment.clock());
     verifiers.prime();
+    BearerPolicy bearer = new BearerPolicy(verifiers, environment.clock());
     SessionSockets sockets = new SessionSockets();
     SignInClients signIn = new SignInClients(vertx, () -> live.get().config().sessions(), environment.clock());
     AtomicReference<Sessions> sessions = new AtomicReference<>();
-    AccessPolicy policy = new IdentityPolicy(verifiers, sessions::get, signIn, environment.clock());
+    AccessPolicy policy = new IdentityPolicy(verifiers, bearer, sessions::get, signIn, environment.clock());
     if (config.tenant() != null && config.tenant().clientSecret() != null) {
       // discovery now, and the OAuth2 classes loaded on this thread rather than on the first sign-in's loop
       signIn.current(config.tenant()).provider();
     }
     InvalidRequests invalid = new InvalidRequests(ids, environment.clock(), listener);
     management = new ManagementServer(vertx, registry, readinessChecks(), () -> serving);
+    // the operator's "why was I denied": the same verifier and checks as the data plane
+    management.add(new ExplainEndpoint(new Explainer(live::get, bearer, () -> store, environment.clock())).endpoint());
     int instances = Math.max(1, environment.eventLoops());
     int configured = config.listeners().publicListener().port();
     // a negative port asks Vert.x for one random port shared by every instance of the deployment
     int bindPort = configured == 0 ? -1 : configured;
     // the store (schema migration) and the listeners come up side by side; readiness waits for both
-    Future<Store> opening = storeOpening.onSuccess(s -> store = s);
+    Future<Store> opening = storeOpening.onSuccess(s -> {
+      store = s;
+      decisions.start(s.audit());
+    });
     Future<Integer> managing = management.listen(config.listeners().management()).onSuccess(p -> managementPort = p);
     Future<ScimStorage> scim = opening.map(s -> scimStorage(s, environment.clock()));
     Future<Sessions> sessionsReady = opening.compose(s -> {
@@ -243,6 +257,11 @@ public final class Gateway {
     return store;
   }
 
+  /** The decision audit (its queue and flusher). */
+  public DecisionTrail decisions() {
+    return decisions;
+  }
+
   public PrometheusMeterRegistry registry() {
     return registry;
   }
@@ -267,6 +286,8 @@ public final class Gateway {
     List<Future<Void>> drains = new ArrayList<>();
     listeners.forEach(l -> drains.add(l.drain(grace)));
     return Future.join(drains)
+        // after the drains (their decisions are in the queue), before the store closes
+        .eventually(() -> decisions == null ? Future.succeededFuture() : decisions.stop())
         .eventually(() -> management == null ? Future.succeededFuture() : management.close())
         .eventually(() -> store == null ? Future.succeededFuture() : store.close())
         .eventually(vertx::close)

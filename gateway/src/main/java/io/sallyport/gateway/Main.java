@@ -5,6 +5,7 @@ import io.sallyport.gateway.cli.Command;
 import io.sallyport.gateway.cli.DemoCommand;
 import io.sallyport.gateway.cli.DemoUpstreamCommand;
 import io.sallyport.gateway.cli.DevtenantCommand;
+import io.sallyport.gateway.cli.ExplainCommand;
 import io.sallyport.gateway.cli.RunCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ public final class Main {
 
   static Map<String, Command> commands() {
     Map<String, Command> m = new LinkedHashMap<>();
-    for (Command c : new Command[] {new RunCommand(), new CheckConfigCommand(), new DemoCommand(),
+    for (Command c : new Command[] {new RunCommand(), new CheckConfigCommand(), new ExplainCommand(), new DemoCommand(),
         new DevtenantCommand(), new DemoUpstreamCommand()}) {
       m.put(c.name(), c);
     }

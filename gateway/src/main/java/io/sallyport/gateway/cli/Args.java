@@ -10,6 +10,11 @@ import java.util.Set;
 record Args(Map<String, String> options, List<String> positional) {
 
   static Args parse(String[] args, Set<String> known) {
+    return parse(args, known, Set.of());
+  }
+
+  /** @param flags options that take no value; present means "true" */
+  static Args parse(String[] args, Set<String> known, Set<String> flags) {
     Map<String, String> options = new HashMap<>();
     List<String> positional = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -22,9 +27,16 @@ record Args(Map<String, String> options, List<String> positional) {
           value = name.substring(eq + 1);
           name = name.substring(0, eq);
         }
+        if (flags.contains(name)) {
+          if (value != null) {
+            throw new IllegalArgumentException("option --" + name + " takes no value");
+          }
+          options.put(name, "true");
+          continue;
+        }
         if (!known.contains(name)) {
           throw new IllegalArgumentException("unknown option --" + name + "; expected one of "
-              + known.stream().map(k -> "--" + k).toList());
+              + java.util.stream.Stream.concat(known.stream(), flags.stream()).map(k -> "--" + k).sorted().toList());
         }
         if (value == null) {
           if (i + 1 >= args.length) {

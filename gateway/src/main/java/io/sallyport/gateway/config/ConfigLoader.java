@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public final class ConfigLoader {
   private static final List<String> ROOT_KEYS =
-      List.of("listeners", "proxy", "access-log", "tenant", "store", "routes", "scim", "sessions");
+      List.of("listeners", "proxy", "access-log", "tenant", "store", "routes", "scim", "audit", "sessions");
 
   private ConfigLoader() {}
 
@@ -77,9 +77,10 @@ public final class ConfigLoader {
     List<RouteConfig> routes = RoutesSection.read(s, tenant != null);
     // after routes: the SCIM base path must not swallow a route
     ScimConfig scim = ScimSection.read(s, routes);
+    AuditConfig audit = AuditSection.read(s);
     SessionsConfig sessions = SessionsSection.read(s);
     SallyportConfig config = new SallyportConfig(source, listeners, proxy, accessLog, tenant, store, routes, scim,
-        sessions);
+        audit, sessions);
     errors.throwIfAny();
     return config;
   }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param tenant    the Entra tenant; null until identity is configured (every non-public route
  *                  is then denied: fail closed)
  * @param scim      the SCIM endpoint; {@link ScimConfig#disabled()} when the section is absent
+ * @param audit     the decision audit; {@link AuditConfig#defaults()} when the section is absent
  * @param sessions  browser sign-in and session lifetimes; {@link SessionsConfig#defaults()} when absent
  */
 public record SallyportConfig(
@@ -22,22 +23,25 @@ public record SallyportConfig(
     StoreConfig store,
     List<RouteConfig> routes,
     ScimConfig scim,
+    AuditConfig audit,
     SessionsConfig sessions) {
 
   public SallyportConfig {
     routes = List.copyOf(routes);
     scim = scim == null ? ScimConfig.disabled() : scim;
+    audit = audit == null ? AuditConfig.defaults() : audit;
     sessions = sessions == null ? SessionsConfig.defaults() : sessions;
   }
 
+  /** A configuration without {@code audit:} and {@code sessions:} sections (the defaults). */
   public SallyportConfig(Path source, ListenersConfig listeners, ProxyConfig proxy, AccessLogConfig accessLog,
                          TenantConfig tenant, StoreConfig store, List<RouteConfig> routes, ScimConfig scim) {
-    this(source, listeners, proxy, accessLog, tenant, store, routes, scim, null);
+    this(source, listeners, proxy, accessLog, tenant, store, routes, scim, AuditConfig.defaults(), null);
   }
 
   /** A configuration without a {@code scim:} section (SCIM off). */
   public SallyportConfig(Path source, ListenersConfig listeners, ProxyConfig proxy, AccessLogConfig accessLog,
                          TenantConfig tenant, StoreConfig store, List<RouteConfig> routes) {
-    this(source, listeners, proxy, accessLog, tenant, store, routes, ScimConfig.disabled());
+    this(source, listeners, proxy, accessLog, tenant, store, routes, ScimConfig.disabled(), AuditConfig.defaults(), null);
   }
 }

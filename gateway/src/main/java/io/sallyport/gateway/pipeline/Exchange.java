@@ -15,6 +15,10 @@ public final class Exchange {
   public final String method;
   public final String path;
   public Route route;
+  /** The client's IP: the peer, or what a trusted proxy said it forwarded for; null when unknown. */
+  public String clientIp;
+  /** The client's User-Agent as sent (unclipped; whoever stores it clips it); null when none. */
+  public String userAgent;
   /** For a request the gateway answers itself (e.g. {@code scim}): the name logs and metrics use as its route. */
   public String surface;
   public Decision decision;

@@ -27,7 +27,7 @@ class MainTest {
   void helpListsEveryCommandAndEachHasItsOwnHelp() {
     Ran help = run("--help");
     assertThat(help.code()).isZero();
-    for (String c : new String[] {"run", "check-config", "demo", "devtenant", "demo-upstream"}) {
+    for (String c : new String[] {"run", "check-config", "explain", "demo", "devtenant", "demo-upstream"}) {
       assertThat(help.out()).contains(c);
       Ran own = run(c, "--help");
       assertThat(own.code()).as(c).isZero();

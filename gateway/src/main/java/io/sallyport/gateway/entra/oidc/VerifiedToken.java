@@ -40,6 +40,17 @@ public record VerifiedToken(String tenantId, String oid, String sub, String name
     return claims.copy();
   }
 
+  /**
+   * Claims nobody verified, read the way a verified token's are: for the explain tool's "what if"
+   * and a session's stored sign-in claims only, never to let a request through. {@code tid},
+   * {@code ver} and {@code exp} come from the claims (absent: null, "2.0", null).
+   */
+  public static VerifiedToken fromClaims(JsonObject claims) {
+    String ver = claims.getValue("ver") instanceof String v ? v : "2.0";
+    Instant exp = claims.getValue("exp") instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
+    return of(claims, text(claims, "tid"), ver, exp);
+  }
+
   static VerifiedToken of(JsonObject c, String tid, String version, Instant exp) {
     String upn = text(c, "upn");
     upn = upn != null ? upn : text(c, "preferred_username");

@@ -79,6 +79,45 @@ public final class BearerPolicy implements AccessPolicy {
         ? authorize(route, routeChecks, ar.result(), ch) : rejected(ar.cause(), ch)));
   }
 
+  /** The route's checks, as the hot path runs them (explain lists each one's verdict). */
+  public RouteChecks checks(Route route) {
+    return checks.computeIfAbsent(route.config().require(), RouteChecks::of);
+  }
+
+  /**
+   * Verifies an access token exactly as a request's would be (same cache, same rules). Fails with
+   * {@link TokenRejected}, {@link VerifierUnavailable}, or {@link IllegalStateException} when no
+   * tenant is configured.
+   */
+  public Future<VerifiedToken> verify(String token) {
+    TenantVerifiers.Current tenant = verifiers.current();
+    if (tenant == null) {
+      return Future.failedFuture(new IllegalStateException("no tenant is configured"));
+    }
+    return tenant.cache().verify(token);
+  }
+
+  /**
+   * The decision a request with this (verified, or explain's hypothetical) token would get on the
+   * route: the same code, verdict and status as {@link #decide(Route, HttpServerRequest)}.
+   */
+  public Decision decide(Route route, VerifiedToken token) {
+    TenantVerifiers.Current tenant = route.isPublic() ? null : verifiers.current();
+    if (tenant == null) {
+      return AccessPolicy.publicRoutesOnly().decide(route, null).result();
+    }
+    return authorize(route, checks(route), token, tenant.challenges());
+  }
+
+  /** The decision for a token {@link #verify} refused (or could not decide on). */
+  public Decision refused(Route route, Throwable cause) {
+    TenantVerifiers.Current tenant = route.isPublic() ? null : verifiers.current();
+    if (tenant == null) {
+      return AccessPolicy.publicRoutesOnly().decide(route, null).result();
+    }
+    return rejected(cause, tenant.challenges());
+  }
+
   private Decision authorize(Route route, RouteChecks routeChecks, VerifiedToken token, Challenges ch) {
     Principal user = principal(token, route);
     RouteChecks.Outcome outcome = routeChecks.evaluate(token, clock.instant());

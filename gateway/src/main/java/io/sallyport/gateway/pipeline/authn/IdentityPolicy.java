@@ -24,10 +24,10 @@ public final class IdentityPolicy implements AccessPolicy {
   private final SessionPolicy sessions;
 
   /** @param sessions null until the store is open */
-  public IdentityPolicy(TenantVerifiers verifiers, java.util.function.Supplier<Sessions> sessions,
+  public IdentityPolicy(TenantVerifiers verifiers, BearerPolicy bearer, java.util.function.Supplier<Sessions> sessions,
                         SignInClients clients, Clock clock) {
     this.verifiers = verifiers;
-    this.bearer = new BearerPolicy(verifiers, clock);
+    this.bearer = bearer;
     this.sessions = new SessionPolicy(sessions, clients, clock);
   }
 

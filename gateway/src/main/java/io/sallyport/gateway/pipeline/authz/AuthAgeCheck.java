@@ -26,6 +26,16 @@ final class AuthAgeCheck implements Check {
   }
 
   @Override
+  public String name() {
+    return "max-auth-age";
+  }
+
+  @Override
+  public String requirement() {
+    return "a sign-in within the last " + human(maxAge) + " (auth_time)";
+  }
+
+  @Override
   public Optional<Reason> check(VerifiedToken token, Instant now) {
     Instant at = token.authTime();
     if (at == null) {

@@ -22,6 +22,16 @@ final class AuthContextCheck implements Check {
   }
 
   @Override
+  public String name() {
+    return "auth-context";
+  }
+
+  @Override
+  public String requirement() {
+    return "the Conditional Access authentication context \"" + id + "\" (acrs)";
+  }
+
+  @Override
   public Optional<Reason> check(VerifiedToken token, Instant now) {
     return token.acrs().contains(id) ? Optional.empty() : Optional.of(missing);
   }

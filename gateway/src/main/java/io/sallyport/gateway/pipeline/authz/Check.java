@@ -8,6 +8,12 @@ import java.util.Optional;
 /** One requirement of a route, checked against a verified token. */
 public interface Check {
 
+  /** The {@code require} key this check enforces ({@code mfa}, {@code groups}...): what explain shows. */
+  String name();
+
+  /** The requirement in plain words, as configured ("amr has mfa"): what explain shows for a pass. */
+  String requirement();
+
   /** @return the reason the token fails this check, or empty when it passes */
   Optional<Reason> check(VerifiedToken token, Instant now);
 

@@ -28,6 +28,16 @@ final class GroupCheck implements Check {
   }
 
   @Override
+  public String name() {
+    return "groups";
+  }
+
+  @Override
+  public String requirement() {
+    return "membership in " + AnyOf.describe(groups) + " (groups)";
+  }
+
+  @Override
   public Optional<Reason> check(VerifiedToken token, Instant now) {
     if (token.groupsOverage()) {
       return Optional.of(OVERAGE);

@@ -12,6 +12,16 @@ final class MfaCheck implements Check {
       "This route requires multi-factor authentication, and the token's sign-in did not use it (amr has no mfa).");
 
   @Override
+  public String name() {
+    return "mfa";
+  }
+
+  @Override
+  public String requirement() {
+    return "a sign-in with multi-factor authentication (amr has mfa)";
+  }
+
+  @Override
   public Optional<Reason> check(VerifiedToken token, Instant now) {
     return token.amr().contains("mfa") ? Optional.empty() : Optional.of(MISSING);
   }

@@ -20,6 +20,16 @@ final class RoleCheck implements Check {
   }
 
   @Override
+  public String name() {
+    return "app-roles";
+  }
+
+  @Override
+  public String requirement() {
+    return "an app role (roles) " + AnyOf.describe(roles);
+  }
+
+  @Override
   public Optional<Reason> check(VerifiedToken token, Instant now) {
     return AnyOf.matches(roles, token.roles()) ? Optional.empty() : Optional.of(missing);
   }

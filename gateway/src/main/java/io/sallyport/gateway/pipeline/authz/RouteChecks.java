@@ -29,6 +29,17 @@ public final class RouteChecks {
     }
   }
 
+  /**
+   * One check's verdict, for explain.
+   *
+   * @param failure  the reason it failed, or null when it passed
+   */
+  public record Verdict(String name, String requirement, Reason failure) {
+    public boolean passed() {
+      return failure == null;
+    }
+  }
+
   private final List<Check> checks;
 
   RouteChecks(List<Check> checks) {
@@ -57,6 +68,27 @@ public final class RouteChecks {
       checks.add(new AuthAgeCheck(r.maxAuthAge()));
     }
     return new RouteChecks(checks);
+  }
+
+  /**
+   * Every check's verdict in check order, passes included: the "why was I denied" view. Not for
+   * the hot path (it allocates per check); {@link #evaluate} is.
+   */
+  public List<Verdict> explain(VerifiedToken token, Instant now) {
+    List<Verdict> out = new ArrayList<>(checks.size());
+    for (Check c : checks) {
+      out.add(new Verdict(c.name(), c.requirement(), c.check(token, now).orElse(null)));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The checks' names and requirements, for a caller that was never authenticated (not evaluated). */
+  public List<Verdict> unevaluated() {
+    List<Verdict> out = new ArrayList<>(checks.size());
+    for (Check c : checks) {
+      out.add(new Verdict(c.name(), c.requirement(), null));
+    }
+    return List.copyOf(out);
   }
 
   public Outcome evaluate(VerifiedToken token, Instant now) {

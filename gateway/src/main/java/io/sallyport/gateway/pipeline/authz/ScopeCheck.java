@@ -20,6 +20,16 @@ final class ScopeCheck implements Check {
   }
 
   @Override
+  public String name() {
+    return "scopes";
+  }
+
+  @Override
+  public String requirement() {
+    return "a delegated permission (scp) " + AnyOf.describe(scopes);
+  }
+
+  @Override
   public Optional<Reason> check(VerifiedToken token, Instant now) {
     return AnyOf.matches(scopes, token.scopes()) ? Optional.empty() : Optional.of(missing);
   }

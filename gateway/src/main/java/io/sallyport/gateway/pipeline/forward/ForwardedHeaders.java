@@ -41,6 +41,29 @@ public final class ForwardedHeaders {
     return isTrusted(peer) && RequestIds.acceptable(incoming) ? incoming : fresh;
   }
 
+  /**
+   * Who the client is, for the audit trail: the peer, unless the peer is a trusted proxy, then the
+   * nearest address in its X-Forwarded-For that is not itself a trusted proxy (the rightmost one
+   * a client could not have forged).
+   */
+  public String clientIp(HttpServerRequest req) {
+    String peer = req.remoteAddress() == null ? null : req.remoteAddress().hostAddress();
+    if (trustedProxies.isEmpty() || !isTrusted(peer)) {
+      return peer;
+    }
+    List<String> chain = req.headers().getAll("x-forwarded-for");
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      String[] hops = chain.get(i).split(",");
+      for (int j = hops.length - 1; j >= 0; j--) {
+        String hop = hops[j].trim();
+        if (!hop.isEmpty() && IpLiteral.bytes(hop) != null && !isTrusted(hop)) {
+          return hop;
+        }
+      }
+    }
+    return peer;
+  }
+
   public Upstream build(HttpServerRequest req, String freshRequestId) {
     String peer = req.remoteAddress() == null ? "unknown" : req.remoteAddress().hostAddress();
     String host = req.authority() == null ? "" : req.authority().toString();

@@ -62,6 +62,8 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
     ForwardedHeaders fh = headersFor(snap);
     Exchange ex = new Exchange(fh.requestId(req, ids.get()), System.nanoTime(), clock.millis(), req.method().name(),
         req.path());
+    ex.clientIp = fh.clientIp(req);
+    ex.userAgent = req.headers().get("user-agent");
     HttpServerResponse resp = req.response();
     // Vert.x may call the end handler for a connection that closed mid-response too, so both
     // handlers check whether the response really ended

@@ -18,6 +18,9 @@ import java.util.List;
  * a reader paging backwards in time is never disturbed by events appended meanwhile.
  */
 final class SqlAuditStore implements AuditStore {
+  private static final String INSERT = "INSERT INTO audit_events (id, occurred_at, event_type, actor, route,"
+      + " request_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
   private final Jdbc jdbc;
 
   SqlAuditStore(Jdbc jdbc) {
@@ -27,15 +30,8 @@ final class SqlAuditStore implements AuditStore {
   @Override
   public Future<Void> append(AuditEvent e) {
     return jdbc.run(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_events (id, occurred_at,"
-          + " event_type, actor, route, request_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        ps.setString(1, e.id());
-        Columns.setInstant(ps, 2, e.at());
-        ps.setString(3, e.type());
-        ps.setString(4, e.actor());
-        ps.setString(5, e.route());
-        ps.setString(6, e.requestId());
-        ps.setString(7, Columns.json(e.details()));
+      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        bind(ps, e);
         ps.executeUpdate();
         return null;
       } catch (SQLException ex) {
@@ -45,6 +41,53 @@ final class SqlAuditStore implements AuditStore {
         throw ex;
       }
     });
+  }
+
+  @Override
+  public Future<Void> appendAll(List<AuditEvent> events) {
+    if (events.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<AuditEvent> batch = List.copyOf(events);
+    // one transaction and one JDBC batch: a flush of hundreds of decisions is one round trip,
+    // and a duplicate id leaves none of the batch behind
+    return jdbc.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        for (AuditEvent e : batch) {
+          bind(ps, e);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        return null;
+      } catch (SQLException ex) {
+        if (Dialect.isUniqueViolation(ex) || ex.getNextException() != null
+            && Dialect.isUniqueViolation(ex.getNextException())) {
+          throw new UniquenessException("id", duplicateHint(batch));
+        }
+        throw ex;
+      }
+    });
+  }
+
+  /** The first id repeated within the batch, else "one of N ids" (the clash is with an older row). */
+  private static String duplicateHint(List<AuditEvent> batch) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (AuditEvent e : batch) {
+      if (!seen.add(e.id())) {
+        return e.id();
+      }
+    }
+    return "one of " + batch.size() + " ids";
+  }
+
+  private static void bind(PreparedStatement ps, AuditEvent e) throws SQLException {
+    ps.setString(1, e.id());
+    Columns.setInstant(ps, 2, e.at());
+    ps.setString(3, e.type());
+    ps.setString(4, e.actor());
+    ps.setString(5, e.route());
+    ps.setString(6, e.requestId());
+    ps.setString(7, Columns.json(e.details()));
   }
 
   @Override

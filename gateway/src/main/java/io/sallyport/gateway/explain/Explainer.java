@@ -1,0 +1,149 @@
+package io.sallyport.gateway.explain;
+
+import io.sallyport.gateway.entra.oidc.VerifiedToken;
+import io.sallyport.gateway.pipeline.Decision;
+import io.sallyport.gateway.pipeline.Reason;
+import io.sallyport.gateway.pipeline.Snapshot;
+import io.sallyport.gateway.pipeline.authn.BearerPolicy;
+import io.sallyport.gateway.pipeline.authz.RouteChecks;
+import io.sallyport.gateway.pipeline.route.PathNormalizer;
+import io.sallyport.gateway.pipeline.route.Route;
+import io.sallyport.gateway.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Runs one route's decision for one identity the way the data plane would, and lays out every
+ * step: authentication, each {@code require} check (pass, fail or not evaluated), the directory's
+ * facts, the overall decision and what to do about each failure.
+ */
+public final class Explainer {
+
+  private final Supplier<Snapshot> live;
+  private final BearerPolicy policy;
+  private final Supplier<Store> store;
+  private final Clock clock;
+  private final Sessions sessions;
+
+  public Explainer(Supplier<Snapshot> live, BearerPolicy policy, Supplier<Store> store, Clock clock) {
+    this.live = live;
+    this.policy = policy;
+    this.store = store;
+    this.clock = clock;
+    this.sessions = new Sessions(store);
+  }
+
+  Future<JsonObject> explain(ExplainRequest r) {
+    Route route;
+    try {
+      route = route(live.get(), r);
+    } catch (ExplainProblem p) {
+      return Future.failedFuture(p);
+    }
+    Future<Identity> identity = switch (r.mode()) {
+      case TOKEN -> policy.verify(r.token()).transform(ar -> Future.succeededFuture(ar.succeeded()
+          ? new Identity("token", true, "the access token, verified now exactly as a request's would be"
+              + " (signature, issuer, audience, tenant, lifetime)", ar.result(), null, null)
+          : new Identity("token", false, "the access token was refused when verified now", null, ar.cause(), null)));
+      case USER -> sessions.newest(r.user());
+      case CLAIMS -> Future.succeededFuture(new Identity("claims", false, "hypothetical claims as given: nothing"
+          + " was verified (no signature, issuer, audience or lifetime check); the route's checks run on them",
+          VerifiedToken.fromClaims(r.claims()), null, null));
+    };
+    return identity.compose(id -> directory(id).map(dir -> answer(route, id, dir)));
+  }
+
+  private static Route route(Snapshot snap, ExplainRequest r) {
+    if (r.route() != null) {
+      for (Route route : snap.routes().routes()) {
+        if (route.name().equals(r.route())) {
+          return route;
+        }
+      }
+      throw ExplainProblem.notFound("explain.route_not_found", "no route named \"" + ExplainRequest.clip(r.route())
+          + "\"; the routes are " + snap.routes().routes().stream().map(Route::name).toList());
+    }
+    String path = PathNormalizer.normalize(r.path());
+    if (path == null) {
+      throw ExplainProblem.malformed("the path \"" + ExplainRequest.clip(r.path()) + "\" is one the gateway refuses"
+          + " (not starting with /, dot segments, backslashes, control characters or bad escapes)");
+    }
+    String host = r.host() == null ? null : r.host().toLowerCase(Locale.ROOT);
+    Route route = snap.routes().match(host, path);
+    if (route == null) {
+      throw ExplainProblem.notFound("explain.route_not_found", "no route matches host \""
+          + (host == null ? "(none)" : ExplainRequest.clip(host)) + "\" and path \"" + ExplainRequest.clip(path) + "\"");
+    }
+    return route;
+  }
+
+  private Future<JsonObject> directory(Identity id) {
+    Store s = store.get();
+    if (s == null) {
+      return Future.succeededFuture(new JsonObject().put("checked", false).put("note", "the store is not open yet"));
+    }
+    VerifiedToken t = id.token();
+    return new DirectoryFacts(s.directory()).describe(t == null ? null : t.upn(), t == null ? null : t.oid())
+        .recover(e -> Future.succeededFuture(new JsonObject().put("checked", false)
+            .put("note", "the directory could not be read: " + e.getMessage())));
+  }
+
+  private JsonObject answer(Route route, Identity id, JsonObject directory) {
+    Decision decision = id.token() != null ? policy.decide(route, id.token()) : policy.refused(route, id.refusal());
+    boolean judged = !route.isPublic() && id.token() != null && !decision.primaryCode().equals("authn.unavailable");
+    RouteChecks checks = policy.checks(route);
+    Instant now = clock.instant();
+    JsonArray steps = new JsonArray().add(authn(route, id, decision));
+    for (RouteChecks.Verdict v : judged ? checks.explain(id.token(), now) : checks.unevaluated()) {
+      JsonObject step = new JsonObject().put("check", v.name()).put("requirement", v.requirement());
+      if (!judged) {
+        step.put("verdict", "not_evaluated").put("detail", route.isPublic() ? "the route is public: no checks"
+            : "not evaluated: the caller was not authenticated");
+      } else if (v.passed()) {
+        step.put("verdict", "pass").put("detail", "holds: " + v.requirement());
+      } else {
+        step.put("verdict", "fail").put("code", v.failure().code()).put("detail", v.failure().detail())
+            .put("next", NextSteps.forCode(v.failure().code()));
+      }
+      steps.add(step);
+    }
+    JsonArray next = new JsonArray();
+    if (!decision.allowed()) {
+      for (Reason reason : decision.reasons()) {
+        next.add(new JsonObject().put("code", reason.code()).put("action", NextSteps.forCode(reason.code())));
+      }
+    }
+    return new JsonObject().put("route", RouteView.of(route)).put("identity", id.toJson()).put("checks", steps)
+        .put("directory", directory).put("decision", decision(decision)).put("next", next)
+        .put("explainedAt", now.toString());
+  }
+
+  private static JsonObject authn(Route route, Identity id, Decision decision) {
+    JsonObject step = new JsonObject().put("check", "authn");
+    if (route.isPublic()) {
+      return step.put("verdict", "not_evaluated").put("detail", "the route is public: no sign-in is needed");
+    }
+    if (id.token() == null || decision.primaryCode().equals("authn.unavailable")) {
+      Reason r = decision.reasons().get(0);
+      return step.put("verdict", "fail").put("code", r.code()).put("detail", r.detail())
+          .put("next", NextSteps.forCode(r.code()));
+    }
+    return switch (id.source()) {
+      case "token" -> step.put("verdict", "pass").put("detail", "the access token is valid");
+      case "session" -> step.put("verdict", "pass").put("detail", "the session's sign-in claims (verified at sign-in)");
+      default -> step.put("verdict", "not_evaluated").put("detail", "hypothetical claims are not verified");
+    };
+  }
+
+  private static JsonObject decision(Decision d) {
+    JsonArray reasons = new JsonArray();
+    d.reasons().forEach(r -> reasons.add(new JsonObject().put("code", r.code()).put("detail", r.detail())));
+    return new JsonObject().put("verdict", d.verdict().label()).put("code", d.primaryCode())
+        .put("status", d.allowed() ? 200 : d.status()).put("reasons", reasons);
+  }
+}
