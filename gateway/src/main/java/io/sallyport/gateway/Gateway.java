@@ -2,11 +2,15 @@ package io.sallyport.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sallyport.gateway.accesslog.AccessLog;
+import io.sallyport.gateway.config.GraphConfig;
 import io.sallyport.gateway.config.SallyportConfig;
+import io.sallyport.gateway.config.TenantConfig;
 import io.sallyport.gateway.directory.Deprovisioning;
 import io.sallyport.gateway.directory.ScimAuthFactory;
 import io.sallyport.gateway.directory.ScimMount;
 import io.sallyport.gateway.directory.StoreScimStorage;
+import io.sallyport.gateway.entra.graph.GraphOptions;
+import io.sallyport.gateway.entra.graph.TenantGraph;
 import io.sallyport.gateway.http.InvalidRequests;
 import io.sallyport.gateway.http.RequestIds;
 import io.sallyport.gateway.listener.PublicListenerVerticle;
@@ -18,6 +22,7 @@ import io.sallyport.gateway.pipeline.AccessPolicy;
 import io.sallyport.gateway.pipeline.ExchangeListener;
 import io.sallyport.gateway.pipeline.authn.BearerPolicy;
 import io.sallyport.gateway.pipeline.authn.TenantVerifiers;
+import io.sallyport.gateway.pipeline.authz.OverageGroups;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.forward.ProxyHandler;
 import io.sallyport.gateway.pipeline.route.Route;
@@ -72,6 +77,7 @@ public final class Gateway {
   private final PrometheusMeterRegistry registry;
   private final AccessLog accessLog;
   private ManagementServer management;
+  private TenantGraph graph;
   private Store store;
   private ConfigWatcher watcher;
   private volatile boolean serving;
@@ -115,9 +121,12 @@ public final class Gateway {
     // one verifier (keys, verified-token cache) for every listener instance, kept across reloads
     TenantVerifiers verifiers = new TenantVerifiers(vertx, () -> live.get().config().tenant(), environment.clock());
     verifiers.prime();
-    AccessPolicy policy = new BearerPolicy(verifiers, environment.clock());
+    // Graph (groups overage today) only for a tenant with a client secret: app-only tokens need it
+    graph = new TenantGraph(vertx, graphOptions(), registry, environment.clock());
+    boolean graphConfigured = graph.current() != null;
+    AccessPolicy policy = new BearerPolicy(verifiers, new OverageGroups(graph), environment.clock());
     InvalidRequests invalid = new InvalidRequests(ids, environment.clock(), listener);
-    management = new ManagementServer(vertx, registry, readinessChecks(), () -> serving);
+    management = new ManagementServer(vertx, registry, readinessChecks(graphConfigured), () -> serving);
     int instances = Math.max(1, environment.eventLoops());
     int configured = config.listeners().publicListener().port();
     // a negative port asks Vert.x for one random port shared by every instance of the deployment
@@ -177,10 +186,46 @@ public final class Gateway {
     return new StoreScimStorage(s.directory(), effects);
   }
 
-  private List<ReadinessCheck> readinessChecks() {
-    return List.of(
+  private List<ReadinessCheck> readinessChecks(boolean graphConfigured) {
+    List<ReadinessCheck> checks = new ArrayList<>(List.of(
         ReadinessCheck.of("listeners", () -> serving ? Future.succeededFuture() : Future.failedFuture("not serving")),
-        ReadinessCheck.of("store", () -> store == null ? Future.failedFuture("not open") : store.ping()));
+        ReadinessCheck.of("store", () -> store == null ? Future.failedFuture("not open") : store.ping())));
+    if (graphConfigured) {
+      checks.add(ReadinessCheck.of("graph", graph::ready));
+    }
+    return checks;
+  }
+
+  /**
+   * The Graph options of the live configuration, the same instance until a reload changes the
+   * tenant or the graph section (TenantGraph keeps its client and caches while they are equal).
+   */
+  private Supplier<GraphOptions> graphOptions() {
+    AtomicReference<Object[]> last = new AtomicReference<>(new Object[3]);
+    return () -> {
+      SallyportConfig c = live.get().config();
+      Object[] l = last.get();
+      if (l[0] == c.tenant() && l[1] == c.graph() && l[0] != null) {
+        return (GraphOptions) l[2];
+      }
+      GraphOptions o = graphOptions(c.tenant(), c.graph());
+      last.set(new Object[] {c.tenant(), c.graph(), o});
+      return o;
+    };
+  }
+
+  private static GraphOptions graphOptions(TenantConfig t, GraphConfig g) {
+    if (t == null || t.clientSecret() == null) {
+      return null;
+    }
+    return new GraphOptions(t.graphUrl(), t.authority(), t.id(), t.clientId(), t.clientSecret(), t.caPem(),
+        g.callTimeout(), g.checkTimeout(), g.groupsTtl(), g.refreshAhead(), g.staleIfError(), g.maxRetries(),
+        GraphOptions.DEFAULT_PAGE_SIZE, GraphOptions.DEFAULT_MAX_USERS);
+  }
+
+  /** The Graph client and facts of the live tenant; null fields when Graph is not configured. */
+  public TenantGraph graph() {
+    return graph;
   }
 
   private void onReload(Snapshot snapshot) {
@@ -240,6 +285,12 @@ public final class Gateway {
     return Future.join(drains)
         .eventually(() -> management == null ? Future.succeededFuture() : management.close())
         .eventually(() -> store == null ? Future.succeededFuture() : store.close())
+        .eventually(() -> {
+          if (graph != null) {
+            graph.close();
+          }
+          return Future.succeededFuture();
+        })
         .eventually(vertx::close)
         .eventually(() -> {
           if (accessLog != null) {

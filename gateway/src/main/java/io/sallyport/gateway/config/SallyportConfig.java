@@ -11,6 +11,7 @@ import java.util.List;
  * @param tenant    the Entra tenant; null until identity is configured (every non-public route
  *                  is then denied: fail closed)
  * @param scim      the SCIM endpoint; {@link ScimConfig#disabled()} when the section is absent
+ * @param graph     the Microsoft Graph client's bounds; {@link GraphConfig#defaults()} when absent
  */
 public record SallyportConfig(
     Path source,
@@ -20,11 +21,19 @@ public record SallyportConfig(
     TenantConfig tenant,
     StoreConfig store,
     List<RouteConfig> routes,
-    ScimConfig scim) {
+    ScimConfig scim,
+    GraphConfig graph) {
 
   public SallyportConfig {
     routes = List.copyOf(routes);
     scim = scim == null ? ScimConfig.disabled() : scim;
+    graph = graph == null ? GraphConfig.defaults() : graph;
+  }
+
+  /** A configuration without a {@code graph:} section (default Graph bounds). */
+  public SallyportConfig(Path source, ListenersConfig listeners, ProxyConfig proxy, AccessLogConfig accessLog,
+                         TenantConfig tenant, StoreConfig store, List<RouteConfig> routes, ScimConfig scim) {
+    this(source, listeners, proxy, accessLog, tenant, store, routes, scim, GraphConfig.defaults());
   }
 
   /** A configuration without a {@code scim:} section (SCIM off). */
