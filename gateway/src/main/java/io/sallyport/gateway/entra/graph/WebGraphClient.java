@@ -61,7 +61,7 @@ final class WebGraphClient implements GraphClient {
   public Future<JsonObject> get(String operation, String pathAndQuery) {
     long start = System.nanoTime();
     return attempt(operation, URI.create(options.graphUrl() + pathAndQuery), 0)
-        .andThen(ar -> metrics.call(operation, start, ar.failed() ? ar.cause() : null));
+        .andThen(ar -> done(operation, start, ar.failed() ? ar.cause() : null));
   }
 
   @Override
@@ -69,7 +69,16 @@ final class WebGraphClient implements GraphClient {
     long start = System.nanoTime();
     List<JsonObject> items = new ArrayList<>();
     return page(operation, URI.create(options.graphUrl() + pathAndQuery), items, 1)
-        .andThen(ar -> metrics.call(operation, start, ar.failed() ? ar.cause() : null));
+        .andThen(ar -> done(operation, start, ar.failed() ? ar.cause() : null));
+  }
+
+  /** Once per call (not per waiting request: callers share calls), so an outage logs in proportion to users. */
+  private void done(String operation, long start, Throwable failure) {
+    metrics.call(operation, start, failure);
+    if (failure != null) {
+      GraphUnavailable g = GraphUnavailable.of(failure);
+      LOG.warn("Graph {} failed ({}): {}", operation, g.kind(), g.getMessage());
+    }
   }
 
   private Future<List<JsonObject>> page(String operation, URI url, List<JsonObject> items, int n) {

@@ -48,7 +48,8 @@ public final class OverageGroups {
   /** Why the membership is unknown: the caller answers 503 with this reason. */
   public static Reason unavailable(Throwable cause) {
     String kind = cause instanceof GraphUnavailable g ? g.kind() : "error";
-    LOG.warn("group membership unavailable ({}): {}", kind, cause.getMessage());
+    // per request, so debug: the Graph client logs the failure itself once per call, metrics count it
+    LOG.debug("group membership unavailable ({}): {}", kind, cause.getMessage());
     return Reason.of(GroupCheck.UNAVAILABLE, "The token leaves the groups out (the user is in too many groups"
         + " for a token) and Microsoft Graph could not say which groups the user is in right now; try again"
         + " shortly.");
