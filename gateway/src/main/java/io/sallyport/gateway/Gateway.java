@@ -220,7 +220,7 @@ public final class Gateway {
     }
     return new GraphOptions(t.graphUrl(), t.authority(), t.id(), t.clientId(), t.clientSecret(), t.caPem(),
         g.callTimeout(), g.checkTimeout(), g.groupsTtl(), g.refreshAhead(), g.staleIfError(), g.maxRetries(),
-        GraphOptions.DEFAULT_PAGE_SIZE, GraphOptions.DEFAULT_MAX_USERS);
+        GraphOptions.DEFAULT_PAGE_SIZE, GraphOptions.DEFAULT_MAX_GROUP_IDS);
   }
 
   /** The Graph client and facts of the live tenant; null fields when Graph is not configured. */

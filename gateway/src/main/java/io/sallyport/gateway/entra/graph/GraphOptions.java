@@ -19,17 +19,17 @@ import java.util.Objects;
  * @param staleIfError  how long past {@code groupsTtl} a membership may serve while Graph fails; zero: never
  * @param maxRetries    retries after 429/503/504, a timeout or a dropped connection
  * @param pageSize      {@code $top} of list calls (Graph allows 1–999)
- * @param maxUsers      users whose facts are cached at once
+ * @param maxGroupIds   group ids cached at once, over all users (a user weighs one plus their groups)
  */
 public record GraphOptions(URI graphUrl, URI authority, String tenantId, String clientId, String clientSecret,
                            String caPem, Duration callTimeout, Duration checkTimeout, Duration groupsTtl,
                            Duration refreshAhead, Duration staleIfError, int maxRetries, int pageSize,
-                           long maxUsers) {
+                           long maxGroupIds) {
 
   /** Client credentials ask for the resource's {@code /.default}; devtenant answers the same scope. */
   public static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
   public static final int DEFAULT_PAGE_SIZE = 999;
-  public static final long DEFAULT_MAX_USERS = 100_000;
+  public static final long DEFAULT_MAX_GROUP_IDS = 1_000_000;
 
   public GraphOptions {
     Objects.requireNonNull(graphUrl, "graphUrl");
@@ -52,7 +52,7 @@ public record GraphOptions(URI graphUrl, URI authority, String tenantId, String 
 
   public GraphOptions withPageSize(int size) {
     return new GraphOptions(graphUrl, authority, tenantId, clientId, clientSecret, caPem, callTimeout, checkTimeout,
-        groupsTtl, refreshAhead, staleIfError, maxRetries, size, maxUsers);
+        groupsTtl, refreshAhead, staleIfError, maxRetries, size, maxGroupIds);
   }
 
   /** The secret never reaches a log. */

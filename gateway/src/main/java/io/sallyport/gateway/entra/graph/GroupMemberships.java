@@ -2,6 +2,7 @@ package io.sallyport.gateway.entra.graph;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Interner;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -29,6 +30,8 @@ public final class GroupMemberships {
   private final Clock clock;
   private final GraphMetrics metrics;
   private final AsyncLoadingCache<String, Membership> cache;
+  // the same few thousand group ids recur in every user's list: one String each, not one per user
+  private final Interner<String> ids = Interner.newWeakInterner();
 
   public GroupMemberships(Vertx vertx, GraphClient graph, GraphOptions options, GraphMetrics metrics, Clock clock) {
     this.vertx = vertx;
@@ -38,7 +41,8 @@ public final class GroupMemberships {
     this.metrics = metrics;
     this.cache = Caffeine.newBuilder().executor(Runnable::run)
         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-        .maximumSize(options.maxUsers())
+        .maximumWeight(options.maxGroupIds())
+        .weigher((String oid, Membership m) -> 1 + m.groupIds().size())
         .expireAfterWrite(options.groupsTtl().plus(options.staleIfError()))
         .refreshAfterWrite(options.groupsTtl().minus(options.refreshAhead()))
         .buildAsync((oid, executor) -> load(oid));
@@ -88,7 +92,7 @@ public final class GroupMemberships {
       return CompletableFuture.failedFuture(e);
     }
     return graph.list(TransitiveGroups.OPERATION, path)
-        .map(items -> new Membership(TransitiveGroups.ids(items), clock.instant()))
+        .map(items -> new Membership(TransitiveGroups.ids(items).stream().map(ids::intern).toList(), clock.instant()))
         .toCompletionStage().toCompletableFuture();
   }
 }
