@@ -3,13 +3,17 @@ package io.sallyport.gateway;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sallyport.gateway.accesslog.AccessLog;
 import io.sallyport.gateway.audit.DecisionTrail;
+import io.sallyport.gateway.config.GraphConfig;
 import io.sallyport.gateway.config.SallyportConfig;
+import io.sallyport.gateway.config.TenantConfig;
 import io.sallyport.gateway.directory.Deprovisioning;
 import io.sallyport.gateway.directory.ScimAuthFactory;
 import io.sallyport.gateway.directory.ScimMount;
 import io.sallyport.gateway.directory.StoreScimStorage;
 import io.sallyport.gateway.explain.ExplainEndpoint;
 import io.sallyport.gateway.explain.Explainer;
+import io.sallyport.gateway.entra.graph.GraphOptions;
+import io.sallyport.gateway.entra.graph.TenantGraph;
 import io.sallyport.gateway.http.InvalidRequests;
 import io.sallyport.gateway.http.RequestIds;
 import io.sallyport.gateway.listener.PublicListenerVerticle;
@@ -28,6 +32,7 @@ import io.sallyport.gateway.session.Sessions;
 import io.sallyport.gateway.session.SignInClients;
 import io.sallyport.gateway.session.SignInEndpoints;
 import io.sallyport.gateway.pipeline.authn.TenantVerifiers;
+import io.sallyport.gateway.pipeline.authz.OverageGroups;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.forward.ProxyHandler;
 import io.sallyport.gateway.pipeline.route.Route;
@@ -84,6 +89,7 @@ public final class Gateway {
   private final AccessLog accessLog;
   private ManagementServer management;
   private DecisionTrail decisions;
+  private TenantGraph graph;
   private volatile Store store;
   private ConfigWatcher watcher;
   private volatile boolean serving;
@@ -130,17 +136,21 @@ public final class Gateway {
     // one verifier (keys, verified-token cache) for every listener instance, kept across reloads
     TenantVerifiers verifiers = new TenantVerifiers(vertx, () -> live.get().config().tenant(), environment.clock());
     verifiers.prime();
-    BearerPolicy bearer = new BearerPolicy(verifiers, environment.clock());
+    // Graph (groups overage today) only for a tenant with a client secret: app-only tokens need it
+    graph = new TenantGraph(vertx, graphOptions(), registry, environment.clock());
+    boolean graphConfigured = graph.current() != null;
+    OverageGroups overage = new OverageGroups(graph);
+    BearerPolicy bearer = new BearerPolicy(verifiers, overage, environment.clock());
     SessionSockets sockets = new SessionSockets();
     SignInClients signIn = new SignInClients(vertx, () -> live.get().config().sessions(), environment.clock());
     AtomicReference<Sessions> sessions = new AtomicReference<>();
-    AccessPolicy policy = new IdentityPolicy(verifiers, bearer, sessions::get, signIn, environment.clock());
+    AccessPolicy policy = new IdentityPolicy(verifiers, bearer, sessions::get, signIn, overage, environment.clock());
     if (config.tenant() != null && config.tenant().clientSecret() != null) {
       // discovery now, and the OAuth2 classes loaded on this thread rather than on the first sign-in's loop
       signIn.current(config.tenant()).provider();
     }
     InvalidRequests invalid = new InvalidRequests(ids, environment.clock(), listener);
-    management = new ManagementServer(vertx, registry, readinessChecks(), () -> serving);
+    management = new ManagementServer(vertx, registry, readinessChecks(graphConfigured), () -> serving);
     // the operator's "why was I denied": the same verifier and checks as the data plane
     management.add(new ExplainEndpoint(new Explainer(live::get, bearer, () -> store, environment.clock())).endpoint());
     int instances = Math.max(1, environment.eventLoops());
@@ -220,10 +230,46 @@ public final class Gateway {
     return new StoreScimStorage(s.directory(), effects);
   }
 
-  private List<ReadinessCheck> readinessChecks() {
-    return List.of(
+  private List<ReadinessCheck> readinessChecks(boolean graphConfigured) {
+    List<ReadinessCheck> checks = new ArrayList<>(List.of(
         ReadinessCheck.of("listeners", () -> serving ? Future.succeededFuture() : Future.failedFuture("not serving")),
-        ReadinessCheck.of("store", () -> store == null ? Future.failedFuture("not open") : store.ping()));
+        ReadinessCheck.of("store", () -> store == null ? Future.failedFuture("not open") : store.ping())));
+    if (graphConfigured) {
+      checks.add(ReadinessCheck.of("graph", graph::ready));
+    }
+    return checks;
+  }
+
+  /**
+   * The Graph options of the live configuration, the same instance until a reload changes the
+   * tenant or the graph section (TenantGraph keeps its client and caches while they are equal).
+   */
+  private Supplier<GraphOptions> graphOptions() {
+    AtomicReference<Object[]> last = new AtomicReference<>(new Object[3]);
+    return () -> {
+      SallyportConfig c = live.get().config();
+      Object[] l = last.get();
+      if (l[0] == c.tenant() && l[1] == c.graph() && l[0] != null) {
+        return (GraphOptions) l[2];
+      }
+      GraphOptions o = graphOptions(c.tenant(), c.graph());
+      last.set(new Object[] {c.tenant(), c.graph(), o});
+      return o;
+    };
+  }
+
+  private static GraphOptions graphOptions(TenantConfig t, GraphConfig g) {
+    if (t == null || t.clientSecret() == null) {
+      return null;
+    }
+    return new GraphOptions(t.graphUrl(), t.authority(), t.id(), t.clientId(), t.clientSecret(), t.caPem(),
+        g.callTimeout(), g.checkTimeout(), g.groupsTtl(), g.refreshAhead(), g.staleIfError(), g.maxRetries(),
+        GraphOptions.DEFAULT_PAGE_SIZE, GraphOptions.DEFAULT_MAX_GROUP_IDS);
+  }
+
+  /** The Graph client and facts of the live tenant; null fields when Graph is not configured. */
+  public TenantGraph graph() {
+    return graph;
   }
 
   private void onReload(Snapshot snapshot) {
@@ -290,6 +336,12 @@ public final class Gateway {
         .eventually(() -> decisions == null ? Future.succeededFuture() : decisions.stop())
         .eventually(() -> management == null ? Future.succeededFuture() : management.close())
         .eventually(() -> store == null ? Future.succeededFuture() : store.close())
+        .eventually(() -> {
+          if (graph != null) {
+            graph.close();
+          }
+          return Future.succeededFuture();
+        })
         .eventually(vertx::close)
         .eventually(() -> {
           if (accessLog != null) {

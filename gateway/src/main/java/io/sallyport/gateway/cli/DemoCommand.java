@@ -80,6 +80,8 @@ public final class DemoCommand implements Command {
       env.put("SALLYPORT_DEMO_MANAGEMENT_PORT", String.valueOf(a.intOption("management-port", 8081)));
       env.put("SALLYPORT_DEMO_UPSTREAM", "http://127.0.0.1:" + upstreamPort);
       env.put("SALLYPORT_DEMO_DEVTENANT", "https://localhost:" + devtenantPort);
+      // devtenant's graphBaseUrl() without its /v1.0: tenant.graph-url is the service root
+      env.put("SALLYPORT_DEMO_GRAPH", "https://localhost:" + devtenantPort);
       // a fresh SCIM token per demo run unless one is given: the demo hands it to devtenant's
       // provisioning and to demo.json, so nobody needs to know it in advance
       env.putIfAbsent("SALLYPORT_SCIM_TOKEN", DemoProvisioning.newToken());

@@ -17,7 +17,8 @@ import java.util.Objects;
  */
 public final class ConfigLoader {
   private static final List<String> ROOT_KEYS =
-      List.of("listeners", "proxy", "access-log", "tenant", "store", "routes", "scim", "audit", "sessions");
+      List.of("listeners", "proxy", "access-log", "tenant", "store", "routes", "scim", "audit", "sessions",
+          "graph");
 
   private ConfigLoader() {}
 
@@ -79,8 +80,9 @@ public final class ConfigLoader {
     ScimConfig scim = ScimSection.read(s, routes);
     AuditConfig audit = AuditSection.read(s);
     SessionsConfig sessions = SessionsSection.read(s);
+    GraphConfig graph = GraphSection.read(s, tenant);
     SallyportConfig config = new SallyportConfig(source, listeners, proxy, accessLog, tenant, store, routes, scim,
-        audit, sessions);
+        audit, sessions, graph);
     errors.throwIfAny();
     return config;
   }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param scim      the SCIM endpoint; {@link ScimConfig#disabled()} when the section is absent
  * @param audit     the decision audit; {@link AuditConfig#defaults()} when the section is absent
  * @param sessions  browser sign-in and session lifetimes; {@link SessionsConfig#defaults()} when absent
+ * @param graph     the Microsoft Graph client's bounds; {@link GraphConfig#defaults()} when absent
  */
 public record SallyportConfig(
     Path source,
@@ -24,24 +25,27 @@ public record SallyportConfig(
     List<RouteConfig> routes,
     ScimConfig scim,
     AuditConfig audit,
-    SessionsConfig sessions) {
+    SessionsConfig sessions,
+    GraphConfig graph) {
 
   public SallyportConfig {
     routes = List.copyOf(routes);
     scim = scim == null ? ScimConfig.disabled() : scim;
     audit = audit == null ? AuditConfig.defaults() : audit;
     sessions = sessions == null ? SessionsConfig.defaults() : sessions;
+    graph = graph == null ? GraphConfig.defaults() : graph;
   }
 
-  /** A configuration without {@code audit:} and {@code sessions:} sections (the defaults). */
+  /** A configuration without {@code audit:}, {@code sessions:} and {@code graph:} sections (the defaults). */
   public SallyportConfig(Path source, ListenersConfig listeners, ProxyConfig proxy, AccessLogConfig accessLog,
                          TenantConfig tenant, StoreConfig store, List<RouteConfig> routes, ScimConfig scim) {
-    this(source, listeners, proxy, accessLog, tenant, store, routes, scim, AuditConfig.defaults(), null);
+    this(source, listeners, proxy, accessLog, tenant, store, routes, scim, AuditConfig.defaults(), null, null);
   }
 
   /** A configuration without a {@code scim:} section (SCIM off). */
   public SallyportConfig(Path source, ListenersConfig listeners, ProxyConfig proxy, AccessLogConfig accessLog,
                          TenantConfig tenant, StoreConfig store, List<RouteConfig> routes) {
-    this(source, listeners, proxy, accessLog, tenant, store, routes, ScimConfig.disabled(), AuditConfig.defaults(), null);
+    this(source, listeners, proxy, accessLog, tenant, store, routes, ScimConfig.disabled(), AuditConfig.defaults(), null,
+        null);
   }
 }

@@ -18,12 +18,22 @@ import java.util.List;
  * @param audiences     the {@code aud} values accepted on bearer-protected routes; by default the
  *                      client id and {@code api://{client id}} (what Entra issues for an app whose
  *                      App ID URI was left at its suggested value)
+ * @param graphUrl      Microsoft Graph's service root without the version (https://graph.microsoft.com,
+ *                      or the devtenant's base URL); calls go to {@code {graphUrl}/v1.0/...}
  */
 public record TenantConfig(String id, URI authority, String clientId, String clientSecret, Path caFile,
-                           String caPem, List<String> audiences) {
+                           String caPem, List<String> audiences, URI graphUrl) {
+
+  public static final URI DEFAULT_GRAPH_URL = URI.create("https://graph.microsoft.com");
 
   public TenantConfig {
     audiences = audiences == null || audiences.isEmpty() ? defaultAudiences(clientId) : List.copyOf(audiences);
+    graphUrl = graphUrl == null ? DEFAULT_GRAPH_URL : graphUrl;
+  }
+
+  public TenantConfig(String id, URI authority, String clientId, String clientSecret, Path caFile,
+                      String caPem, List<String> audiences) {
+    this(id, authority, clientId, clientSecret, caFile, caPem, audiences, null);
   }
 
   public TenantConfig(String id, URI authority, String clientId, String clientSecret, Path caFile, String caPem) {
@@ -42,6 +52,6 @@ public record TenantConfig(String id, URI authority, String clientId, String cli
   public String toString() {
     return "TenantConfig[id=" + id + ", authority=" + authority + ", clientId=" + clientId
         + ", clientSecret=" + (clientSecret == null ? "none" : "***")
-        + (caFile == null ? "" : ", caFile=" + caFile) + ", audiences=" + audiences + "]";
+        + (caFile == null ? "" : ", caFile=" + caFile) + ", audiences=" + audiences + ", graphUrl=" + graphUrl + "]";
   }
 }

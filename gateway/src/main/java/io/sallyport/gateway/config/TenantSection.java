@@ -12,6 +12,8 @@ final class TenantSection {
   private static final Pattern GUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final String GUID_EXPECTED = "a GUID like 00000000-0000-0000-0000-000000000000";
+  private static final String GRAPH_EXPECTED = "Microsoft Graph's service root without the version, an"
+      + " absolute https URL such as https://graph.microsoft.com (http only for localhost)";
   private static final String AUTHORITY_EXPECTED =
       "an absolute https URL such as https://login.microsoftonline.com (http only for localhost)";
   // plain http is only tolerable when the token traffic never leaves the machine (the devtenant)
@@ -20,7 +22,8 @@ final class TenantSection {
   private TenantSection() {}
 
   static TenantConfig read(Section root) {
-    Section s = root.section("tenant", "id", "authority", "client-id", "client-secret", "ca-file", "audiences");
+    Section s = root.section("tenant", "id", "authority", "client-id", "client-secret", "ca-file", "audiences",
+        "graph-url");
     if (!s.present()) {
       return null;
     }
@@ -31,7 +34,7 @@ final class TenantSection {
     java.nio.file.Path ca = s.existingFile("ca-file", expected);
     List<String> audiences = s.has("audiences") ? ScimEntraSection.audiences(s) : List.of();
     return new TenantConfig(guid(s, "id"), authority(s), guid(s, "client-id"), s.secret("client-secret"), ca,
-        pem(s, ca, expected), audiences);
+        pem(s, ca, expected), audiences, graphUrl(s));
   }
 
   private static String pem(Section s, java.nio.file.Path ca, String expected) {
@@ -61,11 +64,25 @@ final class TenantSection {
     return v == null ? null : v.toLowerCase(Locale.ROOT);
   }
 
-  private static URI authority(Section s) {
-    String v = s.text("authority", AUTHORITY_EXPECTED);
+  /**
+   * The Graph service root, without the version: the client adds {@code /v1.0}, and a configured
+   * version would silently double it. Trusted with an app token, so https (http on loopback only).
+   */
+  private static URI graphUrl(Section s) {
+    String v = s.text("graph-url", GRAPH_EXPECTED);
     if (v == null) {
       return null;
     }
+    URI u = httpsUrl(v);
+    String path = u == null || u.getRawPath() == null ? "" : u.getRawPath();
+    if (u == null || path.matches("(?i).*/(v1\\.0|beta)/?")) {
+      s.badValue("graph-url", GRAPH_EXPECTED, v);
+      return null;
+    }
+    return path.endsWith("/") ? URI.create(v.substring(0, v.length() - 1)) : u;
+  }
+
+  private static URI httpsUrl(String v) {
     try {
       URI u = new URI(v);
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
@@ -73,13 +90,21 @@ final class TenantSection {
       boolean ok = !host.isEmpty() && u.getRawQuery() == null && u.getRawFragment() == null
           && u.getRawUserInfo() == null
           && (scheme.equals("https") || scheme.equals("http") && LOOPBACK.contains(host));
-      if (ok) {
-        return u;
-      }
+      return ok ? u : null;
     } catch (URISyntaxException e) {
-      // reported below, with the expectation
+      return null;
     }
-    s.badValue("authority", AUTHORITY_EXPECTED, v);
-    return null;
+  }
+
+  private static URI authority(Section s) {
+    String v = s.text("authority", AUTHORITY_EXPECTED);
+    if (v == null) {
+      return null;
+    }
+    URI u = httpsUrl(v);
+    if (u == null) {
+      s.badValue("authority", AUTHORITY_EXPECTED, v);
+    }
+    return u;
   }
 }

@@ -29,6 +29,8 @@ class ConfigLoaderTest {
   private static final Map<String, String> ENV = Map.of("SECRET", SECRET, "PORT", "9000", "HOST", "app.example.com");
   private static final String ROUTE = "routes:\n  - name: r\n    upstream: http://127.0.0.1:9090\n";
   private static final String GUID = "00000000-0000-0000-0000-000000000001";
+  private static final String GRAPH_TENANT = "tenant: {id: " + GUID + ", authority: https://x, client-id: " + GUID
+      + ", client-secret: s}\n";
 
   @TempDir
   static Path dir;
@@ -181,6 +183,26 @@ class ConfigLoaderTest {
         arguments("tenant: {id: " + GUID + ", authority: https://x, client-id: " + GUID
             + ", client-secret: file:empty-secret}\n" + ROUTE,
             "tenant.client-secret: secret file \"" + dir.resolve("empty-secret") + "\" is empty"),
+        arguments("tenant: {id: " + GUID + ", authority: https://x, client-id: " + GUID
+            + ", graph-url: \"https://graph.microsoft.com/v1.0\"}\n" + ROUTE,
+            "tenant.graph-url: expected Microsoft Graph's service root without the version, an absolute https URL"
+                + " such as https://graph.microsoft.com (http only for localhost), got \"https://graph.microsoft.com/v1.0\""),
+        arguments("tenant: {id: " + GUID + ", authority: https://x, client-id: " + GUID
+            + ", graph-url: \"http://graph.example.com\"}\n" + ROUTE,
+            "tenant.graph-url: expected Microsoft Graph's service root without the version, an absolute https URL"
+                + " such as https://graph.microsoft.com (http only for localhost), got \"http://graph.example.com\""),
+        arguments("graph: {call-timeout: 2s}\n" + ROUTE,
+            "graph: needs tenant.client-secret (Sallyport calls Microsoft Graph with an app-only token); add it,"
+                + " or remove the graph section"),
+        arguments(GRAPH_TENANT + "graph: {check-timeout: 0s}\n" + ROUTE,
+            "graph.check-timeout: expected a duration with a unit, like 500ms, 5s, 15m, 4h or 1d (more than zero),"
+                + " got \"0s\""),
+        arguments(GRAPH_TENANT + "graph: {groups-ttl: 1m, refresh-ahead: 2m}\n" + ROUTE,
+            "graph.refresh-ahead: expected a duration shorter than groups-ttl (\"60s\"), got \"120s\""),
+        arguments(GRAPH_TENANT + "graph: {max-retries: 11}\n" + ROUTE,
+            "graph.max-retries: expected a number of retries from 0 to 10, got \"11\""),
+        arguments(GRAPH_TENANT + "graph: {stale-if-eror: 1m}\n" + ROUTE,
+            "graph.stale-if-eror: unknown key; did you mean \"stale-if-error\"?"),
         arguments("store: {path: ./x}\n" + ROUTE, "store.kind: required; expected h2 or postgres"),
         arguments("store: {kind: mysql}\n" + ROUTE, "store.kind: expected h2 or postgres, got \"mysql\""),
         arguments("store: {kind: postgres}\n" + ROUTE,
@@ -224,7 +246,8 @@ class ConfigLoaderTest {
                 + "\"; expected a readable PEM CA bundle"),
         arguments(ROUTE + "    max-body: 1MiB\n", "routes[0].max-body: unknown key; did you mean \"max-body-size\"?"),
         arguments(ROUTE + "wibble: 1\n",
-            "wibble: unknown key; expected one of: listeners, proxy, access-log, tenant, store, routes, scim, audit"),
+            "wibble: unknown key; expected one of: listeners, proxy, access-log, tenant, store, routes, scim, audit, sessions,"
+            + " graph"),
         arguments(ROUTE + "    match: {host: \"${NOPE:-}\"}\n", null),
         arguments(ROUTE + "    rewrite-prefix: ${1BAD}\n", "routes[0].rewrite-prefix: malformed reference "
             + "\"${1BAD}\"; expected ${NAME} or ${NAME:-default} (write $${ for a literal ${)"),
@@ -412,5 +435,20 @@ class ConfigLoaderTest {
   void unlimitedBodySizeOnlyOnRoutes() {
     assertThat(parse(ROUTE + "    max-body-size: unlimited\n").routes().get(0).maxBodySize()).isEqualTo(-1);
     assertThat(parse(ROUTE + "    max-body-size: 1MB\n").routes().get(0).maxBodySize()).isEqualTo(1_000_000);
+  }
+
+  @Test
+  void graphDefaultsAndSettings() {
+    SallyportConfig none = parse(GRAPH_TENANT + ROUTE);
+    assertThat(none.tenant().graphUrl()).hasToString("https://graph.microsoft.com");
+    assertThat(none.graph()).isEqualTo(GraphConfig.defaults());
+    SallyportConfig set = parse("tenant: {id: " + GUID + ", authority: https://x, client-id: " + GUID
+        + ", client-secret: s, graph-url: \"https://localhost:8443/\"}\n"
+        + "graph: {call-timeout: 500ms, check-timeout: 1s, groups-ttl: 30s, stale-if-error: 10m, max-retries: 0}\n"
+        + ROUTE);
+    assertThat(set.tenant().graphUrl()).hasToString("https://localhost:8443");
+    assertThat(set.graph()).isEqualTo(new GraphConfig(java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(1),
+        java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(6), java.time.Duration.ofMinutes(10), 0));
+    assertThat(set.tenant().toString()).doesNotContain("client-secret: s").contains("clientSecret=***");
   }
 }

@@ -35,6 +35,19 @@ public record VerifiedToken(String tenantId, String oid, String sub, String name
     return scopes.isEmpty() && !"user".equals(claims.getValue("idtyp"));
   }
 
+  /**
+   * This token with the membership Graph resolved for an overage token: {@code groups} become those
+   * ids and {@code groupsOverage} false, so the group check reads them like a token's own claim.
+   * {@link #claims()} keeps {@code _claim_names}: the token itself still carried no groups.
+   */
+  public VerifiedToken withResolvedGroups(List<String> groupIds) {
+    if (!groupsOverage) {
+      throw new IllegalStateException("only an overage token's groups are resolved through Graph");
+    }
+    return new VerifiedToken(tenantId, oid, sub, name, upn, appId, scopes, roles, List.copyOf(groupIds), false, amr,
+        acrs, authTime, xmsCc, expiresAt, version, claims);
+  }
+
   @Override
   public JsonObject claims() {
     return claims.copy();

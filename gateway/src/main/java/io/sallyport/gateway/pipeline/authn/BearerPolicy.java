@@ -10,6 +10,7 @@ import io.sallyport.gateway.pipeline.Decision.Answer;
 import io.sallyport.gateway.pipeline.Decision.Verdict;
 import io.sallyport.gateway.pipeline.Principal;
 import io.sallyport.gateway.pipeline.Reason;
+import io.sallyport.gateway.pipeline.authz.OverageGroups;
 import io.sallyport.gateway.pipeline.authz.RouteChecks;
 import io.sallyport.gateway.pipeline.route.Route;
 import io.vertx.core.Future;
@@ -41,12 +42,19 @@ public final class BearerPolicy implements AccessPolicy {
       new Answer(503, null), null);
 
   private final TenantVerifiers verifiers;
+  private final OverageGroups overage;
   private final Clock clock;
   // one set of checks per distinct require block (records compare by value), not one per request
   private final Map<RequireConfig, RouteChecks> checks = new ConcurrentHashMap<>();
 
   public BearerPolicy(TenantVerifiers verifiers, Clock clock) {
+    this(verifiers, OverageGroups.none(), clock);
+  }
+
+  /** @param overage  resolves the groups of overage tokens through Graph before the checks */
+  public BearerPolicy(TenantVerifiers verifiers, OverageGroups overage, Clock clock) {
     this.verifiers = verifiers;
+    this.overage = overage;
     this.clock = clock;
   }
 
@@ -73,10 +81,25 @@ public final class BearerPolicy implements AccessPolicy {
     RouteChecks routeChecks = checks.computeIfAbsent(route.config().require(), RouteChecks::of);
     Future<VerifiedToken> verified = tenant.cache().verify(token);
     if (verified.succeeded()) { // a cached token: decide now, no future chain to build and run
-      return Future.succeededFuture(authorize(route, routeChecks, verified.result(), ch));
+      return withGroups(route, routeChecks, verified.result(), ch);
     }
-    return verified.transform(ar -> Future.succeededFuture(ar.succeeded()
-        ? authorize(route, routeChecks, ar.result(), ch) : rejected(ar.cause(), ch)));
+    return verified.transform(ar -> ar.succeeded()
+        ? withGroups(route, routeChecks, ar.result(), ch) : Future.succeededFuture(rejected(ar.cause(), ch)));
+  }
+
+  /**
+   * An overage token (no {@code groups}, only {@code _claim_names}) on a route that requires groups
+   * gets its membership from Graph first, within the check timeout; if Graph cannot say, 503
+   * {@code groups.unavailable}. Every other token goes to the checks as it is, with no wait.
+   */
+  private Future<Decision> withGroups(Route route, RouteChecks routeChecks, VerifiedToken token, Challenges ch) {
+    if (!overage.applies(token, route.config().require())) {
+      return Future.succeededFuture(authorize(route, routeChecks, token, ch));
+    }
+    return overage.resolve(token).transform(ar -> Future.succeededFuture(ar.succeeded()
+        ? authorize(route, routeChecks, ar.result(), ch)
+        : new Decision(Verdict.DENY, List.of(OverageGroups.unavailable(ar.cause())), new Answer(503, null),
+            principal(token, route))));
   }
 
   /** The route's checks, as the hot path runs them (explain lists each one's verdict). */

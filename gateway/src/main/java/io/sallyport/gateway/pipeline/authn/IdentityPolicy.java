@@ -25,10 +25,10 @@ public final class IdentityPolicy implements AccessPolicy {
 
   /** @param sessions null until the store is open */
   public IdentityPolicy(TenantVerifiers verifiers, BearerPolicy bearer, java.util.function.Supplier<Sessions> sessions,
-                        SignInClients clients, Clock clock) {
+                        SignInClients clients, io.sallyport.gateway.pipeline.authz.OverageGroups overage, Clock clock) {
     this.verifiers = verifiers;
     this.bearer = bearer;
-    this.sessions = new SessionPolicy(sessions, clients, clock);
+    this.sessions = new SessionPolicy(sessions, clients, overage, clock);
   }
 
   @Override

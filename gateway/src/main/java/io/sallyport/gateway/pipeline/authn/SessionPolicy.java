@@ -8,6 +8,7 @@ import io.sallyport.gateway.pipeline.Decision.Answer;
 import io.sallyport.gateway.pipeline.Decision.Verdict;
 import io.sallyport.gateway.pipeline.Principal;
 import io.sallyport.gateway.pipeline.Reason;
+import io.sallyport.gateway.pipeline.authz.OverageGroups;
 import io.sallyport.gateway.pipeline.authz.RouteChecks;
 import io.sallyport.gateway.pipeline.route.Route;
 import io.sallyport.gateway.session.LiveSession;
@@ -40,9 +41,12 @@ final class SessionPolicy {
   private final java.util.function.Supplier<Sessions> store;
   private final SignInClients clients;
   private final Clock clock;
+  private final OverageGroups overage;
   private final Map<RequireConfig, RouteChecks> checks = new ConcurrentHashMap<>();
 
-  SessionPolicy(java.util.function.Supplier<Sessions> sessions, SignInClients clients, Clock clock) {
+  SessionPolicy(java.util.function.Supplier<Sessions> sessions, SignInClients clients, OverageGroups overage,
+                Clock clock) {
+    this.overage = overage;
     this.store = sessions;
     this.clients = clients;
     this.clock = clock;
@@ -89,7 +93,15 @@ final class SessionPolicy {
             ? signIn(req, path, ENDED, "Your session's token is no longer accepted; sign in again.")
             : unavailableDecision());
       }
-      return Future.succeededFuture(check(sessions, route, req, path, s, ar.result()));
+      VerifiedToken token = ar.result();
+      if (!overage.applies(token, route.config().require())) {
+        return Future.succeededFuture(check(sessions, route, req, path, s, token));
+      }
+      // too many groups for the token: Graph says which, within the check timeout, or 503
+      return overage.resolve(token).transform(gr -> Future.succeededFuture(gr.succeeded()
+          ? check(sessions, route, req, path, s, gr.result())
+          : new Decision(Verdict.DENY, List.of(OverageGroups.unavailable(gr.cause())), new Answer(503, null),
+              principal(token, route, s.id()))));
     });
   }
 

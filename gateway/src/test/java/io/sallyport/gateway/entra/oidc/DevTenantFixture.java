@@ -41,8 +41,13 @@ public final class DevTenantFixture implements AutoCloseable {
   public final WebClient http;
 
   public DevTenantFixture() {
+    this(SCENARIO);
+  }
+
+  /** A devtenant with another scenario (YAML, as in config/devtenant). */
+  public DevTenantFixture(String scenario) {
     vertx = Vertx.vertx();
-    tenant = ItSupport.await(DevTenant.start(vertx, DevTenantOptions.of(ScenarioLoader.parse(SCENARIO, "verify",
+    tenant = ItSupport.await(DevTenant.start(vertx, DevTenantOptions.of(ScenarioLoader.parse(scenario, "verify",
         Instant.now()))), 60, TimeUnit.SECONDS);
     http = WebClient.create(vertx, new WebClientOptions().setTrustOptions(new PemTrustOptions()
         .addCertValue(Buffer.buffer(tenant.certificatePem()))));
@@ -81,6 +86,15 @@ public final class DevTenantFixture implements AutoCloseable {
   public String countJwksRequests() {
     return control("POST", "/_devtenant/faults", new JsonObject().put("path", "re:/discovery/(v2\\.0/)?keys$")
         .put("latency-ms", 1)).getString("id");
+  }
+
+  /** POST /_devtenant/faults; the new fault's id. */
+  public String fault(JsonObject fault) {
+    return control("POST", "/_devtenant/faults", fault).getString("id");
+  }
+
+  public void removeFault(String id) {
+    control("DELETE", "/_devtenant/faults/" + id, null);
   }
 
   public int hits(String faultId) {

@@ -1,0 +1,34 @@
+package io.sallyport.gateway.entra.graph;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * Microsoft Graph, as the gateway uses it: GETs of small documented JSON shapes, with the app's
+ * token, a per-call timeout, Retry-After honoured on 429/503/504, and metrics per operation. Every
+ * failure is a {@link GraphUnavailable}. Delegated (on-behalf-of) calls and the SDK's writes
+ * (issue 6) are added here, behind the same interface. Built by {@link TenantGraph}.
+ */
+public interface GraphClient extends AutoCloseable {
+
+  /**
+   * GET {@code {graphUrl}{pathAndQuery}}.
+   *
+   * @param operation     the metrics label, stable and low-cardinality ({@code groups.transitive})
+   * @param pathAndQuery  starts with {@code /v1.0/}; already percent-encoded
+   */
+  Future<JsonObject> get(String operation, String pathAndQuery);
+
+  /** A collection: every page's {@code value} items, following {@code @odata.nextLink} on the Graph origin only. */
+  Future<List<JsonObject>> list(String operation, String pathAndQuery);
+
+  /** Ready when an app token can be had and Graph has not refused the app (401/403) since the last success. */
+  Future<Void> ready();
+
+  @Override
+  void close();
+
+  /** Token requests this client's token source sent so far (each one a token-cache miss). */
+  long tokenRequests();
+}

@@ -1,0 +1,42 @@
+package io.sallyport.gateway.entra.graph;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * An SSLSocketFactory that trusts exactly the PEM certificates of {@code tenant.ca-file}, for
+ * msal4j's own HTTP client (the Vert.x clients take the PEM as {@code PemTrustOptions}).
+ */
+final class PemTrust {
+
+  private PemTrust() {}
+
+  static SSLSocketFactory socketFactory(String pem) throws GeneralSecurityException {
+    try {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      int i = 0;
+      for (Certificate c : CertificateFactory.getInstance("X.509")
+          .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
+        store.setCertificateEntry("ca-" + i++, c);
+      }
+      if (i == 0) {
+        throw new GeneralSecurityException("the CA file holds no certificate");
+      }
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(store);
+      SSLContext ssl = SSLContext.getInstance("TLS");
+      ssl.init(null, tmf.getTrustManagers(), null);
+      return ssl.getSocketFactory();
+    } catch (java.io.IOException e) {
+      throw new GeneralSecurityException("the CA file cannot be read as PEM certificates", e);
+    }
+  }
+}
