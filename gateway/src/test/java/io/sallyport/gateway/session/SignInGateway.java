@@ -47,6 +47,8 @@ final class SignInGateway implements AutoCloseable {
   final TestUpstream upstream;
   final RunningGateway running;
   final Gateway gateway;
+  /** A second node on the same store, when asked for; else null. */
+  final RunningGateway second;
   final WebClient idp;
   final String opsGroup;
   final java.time.Clock clock;
@@ -60,6 +62,12 @@ final class SignInGateway implements AutoCloseable {
    * @param clock     the gateway's clock
    */
   SignInGateway(Path dir, String extraYaml, String storeYaml, java.time.Clock clock) throws Exception {
+    this(dir, extraYaml, storeYaml, clock, false);
+  }
+
+  /** @param twoNodes start a second gateway on the same store (give a shared {@code storeYaml}) */
+  SignInGateway(Path dir, String extraYaml, String storeYaml, java.time.Clock clock, boolean twoNodes)
+      throws Exception {
     this.clock = clock;
     vertx = Vertx.vertx();
     dev = ItSupport.await(DevTenant.start(vertx, DevTenantOptions.of(ScenarioLoader.parse(SCENARIO, "signin",
@@ -72,14 +80,19 @@ final class SignInGateway implements AutoCloseable {
     Files.writeString(ca, dev.certificatePem());
     running = start(dir, ca, extraYaml, storeYaml);
     gateway = running.gateway;
-    register(running.port());
+    second = twoNodes ? start(dir, ca, extraYaml, storeYaml) : null;
+    if (second == null) {
+      register(running.port());
+    } else {
+      register(running.port(), second.port());
+    }
   }
 
   RunningGateway start(Path dir, Path ca, String extraYaml, String storeYaml) {
     String up = "upstream: \"" + upstream.url() + "\"";
     String listeners = RunningGateway.listeners();
     if (storeYaml != null) {
-      listeners = listeners.replaceAll("store: \\{[^\\n]*\\}", storeYaml);
+      listeners = listeners.replaceAll("store: \\{[^\\n]*\\}\\n", java.util.regex.Matcher.quoteReplacement(storeYaml));
     }
     return RunningGateway.fromYaml(listeners + "access-log: off\n"
         + "tenant: { id: " + TENANT + ", authority: \"" + dev.baseUrl() + "\", client-id: " + CLIENT
@@ -146,6 +159,9 @@ final class SignInGateway implements AutoCloseable {
 
   @Override
   public void close() {
+    if (second != null) {
+      second.close();
+    }
     running.close();
     upstream.close();
     ItSupport.await(vertx.close());
