@@ -2,6 +2,10 @@ package io.sallyport.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sallyport.gateway.accesslog.AccessLog;
+import io.sallyport.gateway.assertion.Assertions;
+import io.sallyport.gateway.assertion.JwksEndpoint;
+import io.sallyport.gateway.assertion.KeyRing;
+import io.sallyport.gateway.assertion.KeysEndpoint;
 import io.sallyport.gateway.config.SallyportConfig;
 import io.sallyport.gateway.directory.Deprovisioning;
 import io.sallyport.gateway.directory.ScimAuthFactory;
@@ -72,6 +76,7 @@ public final class Gateway {
   private final PrometheusMeterRegistry registry;
   private final AccessLog accessLog;
   private ManagementServer management;
+  private KeyRing keyRing;
   private Store store;
   private ConfigWatcher watcher;
   private volatile boolean serving;
@@ -118,17 +123,26 @@ public final class Gateway {
     AccessPolicy policy = new BearerPolicy(verifiers, environment.clock());
     InvalidRequests invalid = new InvalidRequests(ids, environment.clock(), listener);
     management = new ManagementServer(vertx, registry, readinessChecks(), () -> serving);
+    // the assertion's keys: in the store (shared by every node) unless the operator supplies one
+    keyRing = new KeyRing(vertx, () -> live.get().config().assertion(), environment.clock());
+    Assertions assertions = new Assertions(keyRing, live::get, environment.clock());
+    JwksEndpoint jwks = new JwksEndpoint(keyRing, ids, environment.clock(), listener);
+    management.add(new ManagementServer.Endpoint(JwksEndpoint.PATH,
+        new JwksEndpoint(keyRing, ids, environment.clock(), null)));
+    management.add(new ManagementServer.Endpoint(KeysEndpoint.PREFIX,
+        new KeysEndpoint(keyRing, environment.clock(), ids)));
     int instances = Math.max(1, environment.eventLoops());
     int configured = config.listeners().publicListener().port();
     // a negative port asks Vert.x for one random port shared by every instance of the deployment
     int bindPort = configured == 0 ? -1 : configured;
     // the store (schema migration) and the listeners come up side by side; readiness waits for both
     Future<Store> opening = storeOpening.onSuccess(s -> store = s);
+    Future<Void> keys = opening.compose(s -> keyRing.start(s.signingKeys(), s.events()));
     Future<Integer> managing = management.listen(config.listeners().management()).onSuccess(p -> managementPort = p);
     Future<ScimStorage> scim = opening.map(s -> scimStorage(s, environment.clock()));
     Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
-        policy, invalid, scim).onSuccess(p -> publicPort = p);
-    return Future.join(opening, managing, listening)
+        policy, invalid, scim, assertions, jwks).onSuccess(p -> publicPort = p);
+    return Future.join(opening, managing, listening, keys)
         .map(all -> {
           if (config.source() != null) {
             watcher = new ConfigWatcher(vertx, config.source(), environment.env(), live, this::onReload);
@@ -151,7 +165,7 @@ public final class Gateway {
   private Future<Integer> deployListener(SallyportConfig config, int count, int port, ProxyMetrics metrics,
                                          Supplier<String> ids, Environment environment,
                                          ExchangeListener listener, AccessPolicy policy, InvalidRequests invalid,
-                                         Future<ScimStorage> scim) {
+                                         Future<ScimStorage> scim, Assertions assertions, JwksEndpoint jwks) {
     List<PublicListenerVerticle> deployed = new ArrayList<>();
     ScimAuthFactory scimAuth = new ScimAuthFactory(vertx, () -> live.get().config(), environment.clock());
     try {
@@ -161,8 +175,9 @@ public final class Gateway {
     }
     return vertx.deployVerticle(() -> {
       PublicListenerVerticle v = new PublicListenerVerticle(config.listeners().publicListener(), port,
-          vx -> new ProxyHandler(vx, live::get, policy, ids, environment.clock(), listener, metrics),
-          vx -> new ScimMount(vx, live::get, scim, ids, environment.clock(), listener, scimAuth),
+          vx -> new ProxyHandler(vx, live::get, policy, ids, environment.clock(), listener, metrics, assertions),
+          vx -> PublicListenerVerticle.Surface.both(jwks,
+              new ScimMount(vx, live::get, scim, ids, environment.clock(), listener, scimAuth)),
           invalid, metrics);
       deployed.add(v);
       listeners.add(v);
@@ -180,7 +195,9 @@ public final class Gateway {
   private List<ReadinessCheck> readinessChecks() {
     return List.of(
         ReadinessCheck.of("listeners", () -> serving ? Future.succeededFuture() : Future.failedFuture("not serving")),
-        ReadinessCheck.of("store", () -> store == null ? Future.failedFuture("not open") : store.ping()));
+        ReadinessCheck.of("store", () -> store == null ? Future.failedFuture("not open") : store.ping()),
+        ReadinessCheck.of("assertion-keys", () -> keyRing != null && keyRing.current() != null
+            ? Future.succeededFuture() : Future.failedFuture("signing keys not loaded")));
   }
 
   private void onReload(Snapshot snapshot) {
@@ -239,6 +256,7 @@ public final class Gateway {
     listeners.forEach(l -> drains.add(l.drain(grace)));
     return Future.join(drains)
         .eventually(() -> management == null ? Future.succeededFuture() : management.close())
+        .eventually(() -> keyRing == null ? Future.succeededFuture() : keyRing.stop())
         .eventually(() -> store == null ? Future.succeededFuture() : store.close())
         .eventually(vertx::close)
         .eventually(() -> {

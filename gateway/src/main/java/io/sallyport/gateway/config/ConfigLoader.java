@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public final class ConfigLoader {
   private static final List<String> ROOT_KEYS =
-      List.of("listeners", "proxy", "access-log", "tenant", "store", "routes", "scim");
+      List.of("listeners", "proxy", "access-log", "tenant", "store", "routes", "scim", "assertion");
 
   private ConfigLoader() {}
 
@@ -77,7 +77,9 @@ public final class ConfigLoader {
     List<RouteConfig> routes = RoutesSection.read(s, tenant != null);
     // after routes: the SCIM base path must not swallow a route
     ScimConfig scim = ScimSection.read(s, routes);
-    SallyportConfig config = new SallyportConfig(source, listeners, proxy, accessLog, tenant, store, routes, scim);
+    AssertionConfig assertion = AssertionSection.read(s);
+    SallyportConfig config = new SallyportConfig(source, listeners, proxy, accessLog, tenant, store, routes, scim,
+        assertion);
     errors.throwIfAny();
     return config;
   }

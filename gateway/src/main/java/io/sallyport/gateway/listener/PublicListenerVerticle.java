@@ -42,6 +42,21 @@ public final class PublicListenerVerticle extends VerticleBase {
   public interface Surface extends Handler<HttpServerRequest> {
     /** Called for every request, so it must be one cheap prefix check. */
     boolean claims(HttpServerRequest request);
+
+    /** {@code first}'s claims, then {@code second}'s. */
+    static Surface both(Surface first, Surface second) {
+      return new Surface() {
+        @Override
+        public boolean claims(HttpServerRequest request) {
+          return first.claims(request) || second.claims(request);
+        }
+
+        @Override
+        public void handle(HttpServerRequest request) {
+          (first.claims(request) ? first : second).handle(request);
+        }
+      };
+    }
   }
 
   public PublicListenerVerticle(ListenersConfig.PublicListener cfg, int port,
