@@ -51,8 +51,17 @@ public final class JwksEndpoint implements PublicListenerVerticle.Surface {
     }
     if (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD) {
       resp.headers().set("allow", "GET, HEAD");
-      new Problem(405, "request.method_not_allowed", "Method not allowed", "The JWKS at " + PATH
-          + " answers GET and HEAD only, not " + req.method().name() + ".").sendAndClose(req, requestId);
+      Problem p = new Problem(405, "request.method_not_allowed", "Method not allowed", "The JWKS at " + PATH
+          + " answers GET and HEAD only, not " + req.method().name() + ".");
+      // an unread body would be taken for the next request: then the connection ends after the answer
+      String length = req.getHeader("content-length");
+      boolean body = !req.isEnded() && (req.headers().contains("transfer-encoding")
+          || length != null && !length.equals("0"));
+      if (body) {
+        p.sendAndClose(req, requestId);
+      } else {
+        p.send(resp, requestId, false);
+      }
       return;
     }
     KeySet keys = ring.current();

@@ -4,10 +4,9 @@ import static io.sallyport.gateway.entra.oidc.DevTenantFixture.APP_ID_URI;
 import static io.sallyport.gateway.entra.oidc.DevTenantFixture.SALLYPORT;
 import static io.sallyport.gateway.entra.oidc.DevTenantFixture.TENANT;
 
-import io.sallyport.gateway.Gateway;
 import io.sallyport.gateway.ItSupport;
-import io.sallyport.gateway.config.ConfigLoader;
 import io.sallyport.gateway.entra.oidc.DevTenantFixture;
+import io.sallyport.gateway.harness.RunningGateway;
 import io.sallyport.gateway.harness.TestUpstream;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -54,12 +53,11 @@ final class AssertionGateway implements AutoCloseable {
 
   private final String storeYaml;
 
-  Gateway start() {
+  /** A gateway on this tenant; closing it fails the test if an event loop was blocked. */
+  RunningGateway start() {
     String s = storeYaml != null ? storeYaml
-        : "store: { kind: h2, path: \"" + io.sallyport.gateway.harness.RunningGateway.tempDataDir() + "\" }\n";
-    io.sallyport.gateway.harness.BlockedLoops.watch();
-    return ItSupport.await(Gateway.start(ConfigLoader.parse(yaml.replace("%STORE%", s), null, Map.of()),
-        ItSupport.environment()));
+        : "store: { kind: h2, path: \"" + RunningGateway.tempDataDir() + "\" }\n";
+    return RunningGateway.fromYaml(yaml.replace("%STORE%", s), null);
   }
 
   String token() {

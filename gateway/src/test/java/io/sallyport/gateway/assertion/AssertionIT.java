@@ -3,10 +3,9 @@ package io.sallyport.gateway.assertion;
 import static io.sallyport.gateway.entra.oidc.DevTenantFixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sallyport.gateway.Gateway;
+import io.sallyport.gateway.harness.RunningGateway;
 import io.sallyport.gateway.ItSupport;
 import io.sallyport.gateway.entra.oidc.DevTenantFixture;
-import io.sallyport.gateway.harness.BlockedLoops;
 import io.sallyport.gateway.harness.TestUpstream;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -35,7 +34,7 @@ class AssertionIT {
   @TempDir
   static Path dir;
   static AssertionGateway env;
-  static Gateway gw;
+  static RunningGateway gw;
 
   @BeforeAll
   static void start() throws Exception {
@@ -46,14 +45,13 @@ class AssertionIT {
   @AfterAll
   static void stop() {
     if (gw != null) {
-      ItSupport.await(gw.stop());
+      gw.close();
     }
     env.close();
-    BlockedLoops.assertNone();
   }
 
   TestUpstream.Seen forward(String uri, String token) {
-    HttpResponse<Buffer> r = env.get(gw.publicPort(), uri, token, FORGED);
+    HttpResponse<Buffer> r = env.get(gw.port(), uri, token, FORGED);
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
     return env.upstream.last();
   }
@@ -66,7 +64,7 @@ class AssertionIT {
     assertThat(seen.all("x-sallyport-assertion")).hasSize(1);
     String jwt = seen.header("x-sallyport-assertion");
     assertThat(jwt).isNotEqualTo("forged.jwt.value");
-    JsonObject c = UpstreamView.verify(jwt, env.jwks(gw.publicPort()));
+    JsonObject c = UpstreamView.verify(jwt, env.jwks(gw.port()));
     long now = Instant.now().getEpochSecond();
     assertThat(c.getString("iss")).isEqualTo("sallyport");
     assertThat(c.getString("aud")).isEqualTo("http://127.0.0.1:" + env.upstream.port());
@@ -89,7 +87,7 @@ class AssertionIT {
   @Test
   void routeGroupsAndTheRoutesOwnAudienceAreInTheClaims() {
     JsonObject c = UpstreamView.verify(forward("/ops/x", env.token()).header("x-sallyport-assertion"),
-        env.jwks(gw.publicPort()));
+        env.jwks(gw.port()));
     assertThat(c.getString("aud")).isEqualTo("urn:ops");
     assertThat(c.getString("route")).isEqualTo("ops");
     assertThat(c.getJsonArray("groups")).isEqualTo(new JsonArray().add(env.opsGroup));
@@ -103,7 +101,7 @@ class AssertionIT {
 
   @Test
   void theJwksIsAnonymousCacheableAndGetOrHeadOnly() {
-    HttpResponse<Buffer> r = env.call(HttpMethod.GET, gw.publicPort(), JwksEndpoint.PATH);
+    HttpResponse<Buffer> r = env.call(HttpMethod.GET, gw.port(), JwksEndpoint.PATH);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.getHeader("content-type")).isEqualTo("application/json");
     assertThat(r.getHeader("cache-control")).isEqualTo("public, max-age=300");
@@ -111,16 +109,16 @@ class AssertionIT {
     assertThat(jwk.fieldNames()).containsExactlyInAnyOrder("kty", "kid", "use", "alg", "n", "e");
     assertThat(jwk.getString("alg")).isEqualTo("RS256");
 
-    HttpResponse<Buffer> head = env.call(HttpMethod.HEAD, gw.publicPort(), JwksEndpoint.PATH);
+    HttpResponse<Buffer> head = env.call(HttpMethod.HEAD, gw.port(), JwksEndpoint.PATH);
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.body() == null || head.body().length() == 0).isTrue();
-    HttpResponse<Buffer> post = env.call(HttpMethod.POST, gw.publicPort(), JwksEndpoint.PATH);
+    HttpResponse<Buffer> post = env.call(HttpMethod.POST, gw.port(), JwksEndpoint.PATH);
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(post.getHeader("allow")).isEqualTo("GET, HEAD");
     assertThat(post.bodyAsJsonObject().getString("code")).isEqualTo("request.method_not_allowed");
     // the same document on the management listener
     assertThat(env.jwks(gw.managementPort()).getJsonArray("keys").stream().map(k -> ((JsonObject) k).getString("kid"))
-        .toList()).isEqualTo(env.jwks(gw.publicPort()).getJsonArray("keys").stream()
+        .toList()).isEqualTo(env.jwks(gw.port()).getJsonArray("keys").stream()
         .map(k -> ((JsonObject) k).getString("kid")).toList());
   }
 
@@ -130,13 +128,13 @@ class AssertionIT {
     WebSocketClient wsc = env.dev.vertx.createWebSocketClient();
     var headers = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(FORGED)
         .add("Authorization", "Bearer " + env.token());
-    var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(gw.publicPort()).setURI("/api/chat")
+    var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(gw.port()).setURI("/api/chat")
         .setHeaders(headers);
     var ws = ItSupport.await(wsc.connect(options));
     TestUpstream.Seen seen = env.upstream.last();
     assertThat(seen.uri()).isEqualTo("/api/chat");
     assertThat(seen.all("x-sallyport-assertion")).hasSize(1);
-    JsonObject c = UpstreamView.verify(seen.header("x-sallyport-assertion"), env.jwks(gw.publicPort()));
+    JsonObject c = UpstreamView.verify(seen.header("x-sallyport-assertion"), env.jwks(gw.port()));
     assertThat(c.getString("route")).isEqualTo("api");
     assertThat(seen.header("x-sallyport-user")).isEqualTo(c.getString("oid"));
     ItSupport.await(ws.close());
@@ -154,7 +152,7 @@ class AssertionIT {
 
     String jwt = forward("/api/after", token).header("x-sallyport-assertion");
     assertThat(UpstreamView.kid(jwt)).isEqualTo(after);
-    JsonObject jwks = env.jwks(gw.publicPort());
+    JsonObject jwks = env.jwks(gw.port());
     assertThat(jwks.getJsonArray("keys").stream().map(k -> ((JsonObject) k).getString("kid")).toList())
         .contains(before, after);
     UpstreamView.verify(jwt, jwks);

@@ -2,9 +2,7 @@ package io.sallyport.gateway.assertion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sallyport.gateway.Gateway;
-import io.sallyport.gateway.ItSupport;
-import io.sallyport.gateway.harness.BlockedLoops;
+import io.sallyport.gateway.harness.RunningGateway;
 import io.sallyport.gateway.store.PostgresTestSchema;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -34,22 +32,21 @@ class MultiNodeAssertionIT {
   @Test
   void aRotationOnOneNodeReachesTheOtherWithinTwoSeconds() throws Exception {
     PostgresTestSchema schema = PostgresTestSchema.createOrSkip();
-    Gateway a = null;
-    Gateway b = null;
+    RunningGateway a = null;
+    RunningGateway b = null;
     try (AssertionGateway env = new AssertionGateway(dir, schema.storeYaml())) {
-      BlockedLoops.watch();
       // both start on an empty key table at once: one generated key must win on both
-      CompletableFuture<Gateway> fa = CompletableFuture.supplyAsync(env::start);
-      CompletableFuture<Gateway> fb = CompletableFuture.supplyAsync(env::start);
+      CompletableFuture<RunningGateway> fa = CompletableFuture.supplyAsync(env::start);
+      CompletableFuture<RunningGateway> fb = CompletableFuture.supplyAsync(env::start);
       a = fa.get(60, TimeUnit.SECONDS);
       b = fb.get(60, TimeUnit.SECONDS);
       String token = env.token();
-      String kidA = UpstreamView.kid(env.get(a.publicPort(), "/api/a", token, Map.of()).statusCode() == 200
+      String kidA = UpstreamView.kid(env.get(a.port(), "/api/a", token, Map.of()).statusCode() == 200
           ? env.upstream.last().header("x-sallyport-assertion") : null);
-      String kidB = UpstreamView.kid(env.get(b.publicPort(), "/api/b", token, Map.of()).statusCode() == 200
+      String kidB = UpstreamView.kid(env.get(b.port(), "/api/b", token, Map.of()).statusCode() == 200
           ? env.upstream.last().header("x-sallyport-assertion") : null);
       assertThat(kidB).as("both nodes sign with the same first key").isEqualTo(kidA);
-      assertThat(env.jwks(b.publicPort())).isEqualTo(env.jwks(a.publicPort()));
+      assertThat(env.jwks(b.port())).isEqualTo(env.jwks(a.port()));
 
       long sent = System.nanoTime();
       HttpResponse<Buffer> rotated = env.call(HttpMethod.POST, a.managementPort(), "/assertion/keys/rotate");
@@ -57,27 +54,26 @@ class MultiNodeAssertionIT {
       String next = rotated.bodyAsJsonObject().getJsonObject("rotated").getString("to");
       long seenMs = -1;
       while ((System.nanoTime() - sent) / 1_000_000 < 5000) {
-        if (kids(env.jwks(b.publicPort())).contains(next)) {
+        if (kids(env.jwks(b.port())).contains(next)) {
           seenMs = (System.nanoTime() - sent) / 1_000_000;
           break;
         }
         Thread.sleep(20);
       }
       assertThat(seenMs).as("node B's JWKS has the new key").isBetween(0L, 2000L);
-      assertThat(kids(env.jwks(b.publicPort()))).contains(kidA, next);
-      assertThat(env.get(b.publicPort(), "/api/b2", token, Map.of()).statusCode()).isEqualTo(200);
+      assertThat(kids(env.jwks(b.port()))).contains(kidA, next);
+      assertThat(env.get(b.port(), "/api/b2", token, Map.of()).statusCode()).isEqualTo(200);
       String jwt = env.upstream.last().header("x-sallyport-assertion");
       assertThat(UpstreamView.kid(jwt)).as("node B signs with the new key").isEqualTo(next);
-      UpstreamView.verify(jwt, env.jwks(a.publicPort()));
+      UpstreamView.verify(jwt, env.jwks(a.port()));
     } finally {
       if (a != null) {
-        ItSupport.await(a.stop());
+        a.close();
       }
       if (b != null) {
-        ItSupport.await(b.stop());
+        b.close();
       }
       schema.drop();
     }
-    BlockedLoops.assertNone();
   }
 }
