@@ -40,7 +40,8 @@ public final class Assertions implements UpstreamIdentity {
   private record CacheKey(Principal principal, String route, String audience, List<String> codes, String kid,
                           String issuer, long lifetimeMillis) {}
 
-  private record Signed(String token, long refreshAtMillis) {}
+  /** A signature and the plain header values, checked once per entry instead of once per request. */
+  private record Signed(String token, long refreshAtMillis, String user, String upn) {}
 
   public Assertions(KeyRing ring, Supplier<Snapshot> live, Clock clock) {
     this.ring = ring;
@@ -56,32 +57,31 @@ public final class Assertions implements UpstreamIdentity {
     }
     Snapshot snap = live.get();
     AssertionConfig cfg = snap.config().assertion();
+    Signed s;
+    try {
+      s = signed(route, decision, p, cfg);
+    } catch (IllegalStateException e) { // a signing failure fails closed, like a missing key
+      s = null;
+    }
+    if (s == null) {
+      return false;
+    }
     if (cfg.enabled()) {
-      String token;
-      try {
-        token = token(route, decision, p, cfg);
-      } catch (IllegalStateException e) { // a signing failure fails closed, like a missing key
-        token = null;
-      }
-      if (token == null) {
-        return false;
-      }
-      headers.set(snap.proxy().assertionHeader(), token);
+      headers.set(snap.proxy().assertionHeader(), s.token());
     }
     if (cfg.headerUser()) {
-      // values from a token are not header-safe by construction: anything unusual is left out, not mangled
-      if (HeaderValues.objectId(p.oid())) {
-        headers.set(USER_HEADER, p.oid());
+      if (s.user() != null) {
+        headers.set(USER_HEADER, s.user());
       }
-      if (HeaderValues.upn(p.upn())) {
-        headers.set(UPN_HEADER, p.upn());
+      if (s.upn() != null) {
+        headers.set(UPN_HEADER, s.upn());
       }
     }
     return true;
   }
 
   /** The compact JWS for this request, from the cache when it is fresh enough; null without a key. */
-  String token(Route route, Decision decision, Principal p, AssertionConfig cfg) {
+  private Signed signed(Route route, Decision decision, Principal p, AssertionConfig cfg) {
     KeySet keys = ring.current();
     if (keys == null) {
       return null;
@@ -95,10 +95,12 @@ public final class Assertions implements UpstreamIdentity {
     if (s == null || now >= s.refreshAtMillis()) {
       long iat = now / 1000;
       String token = Jws.sign(key, Claims.of(cfg.issuer(), route, decision, p, iat, iat + lifetime / 1000));
-      s = new Signed(token, iat * 1000 + lifetime / 2);
+      // values from a token are not header-safe by construction: anything unusual is left out, not mangled
+      s = new Signed(token, iat * 1000 + lifetime / 2, HeaderValues.objectId(p.oid()) ? p.oid() : null,
+          HeaderValues.upn(p.upn()) ? p.upn() : null);
       cache.put(k, s);
     }
-    return s.token();
+    return s;
   }
 
   private static List<String> codes(List<Reason> reasons) {

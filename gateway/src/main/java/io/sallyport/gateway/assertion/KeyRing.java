@@ -82,16 +82,13 @@ public final class KeyRing {
     RSAPrivateCrtKey operatorKey = config.get().key();
     if (operatorKey != null) {
       KeySet ks = operatorSet;
-      return operatorKey == operatorSource && ks != null && !ks.stale(clock.instant()) ? ks : operator(operatorKey);
+      return operatorKey == operatorSource && ks != null && !ks.stale(clock.millis()) ? ks : operator(operatorKey);
     }
     KeySet ks = stored.get();
-    if (ks != null) {
-      Instant now = clock.instant();
-      if (ks.stale(now)) {
-        KeySet pruned = KeySet.of(ks.all(), now, false);
-        stored.compareAndSet(ks, pruned);
-        return pruned;
-      }
+    if (ks != null && ks.stale(clock.millis())) {
+      KeySet pruned = KeySet.of(ks.all(), clock.instant(), false);
+      stored.compareAndSet(ks, pruned);
+      return pruned;
     }
     return ks;
   }
