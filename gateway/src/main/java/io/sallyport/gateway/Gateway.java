@@ -130,7 +130,7 @@ public final class Gateway {
     management.add(new ManagementServer.Endpoint(JwksEndpoint.PATH,
         new JwksEndpoint(keyRing, ids, environment.clock(), null)));
     management.add(new ManagementServer.Endpoint(KeysEndpoint.PREFIX,
-        new KeysEndpoint(keyRing, environment.clock(), ids)));
+        new KeysEndpoint(keyRing, environment.clock(), ids, () -> store == null ? null : store.audit())));
     int instances = Math.max(1, environment.eventLoops());
     int configured = config.listeners().publicListener().port();
     // a negative port asks Vert.x for one random port shared by every instance of the deployment

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 public final class Assertions implements UpstreamIdentity {
   public static final String USER_HEADER = "X-Sallyport-User";
   public static final String UPN_HEADER = "X-Sallyport-Upn";
-  static final int MAX_ENTRIES = 100_000;
+  /** An entry is about 1.5 KB (the JWT is most of it): at most ~30 MB, and an evicted caller costs one signature. */
+  static final int MAX_ENTRIES = 20_000;
 
   private final KeyRing ring;
   private final Supplier<Snapshot> live;
@@ -57,6 +58,13 @@ public final class Assertions implements UpstreamIdentity {
     }
     Snapshot snap = live.get();
     AssertionConfig cfg = snap.config().assertion();
+    if (!cfg.enabled()) {
+      // no signature wanted: nothing to cache, and no key needed
+      if (cfg.headerUser()) {
+        plain(headers, HeaderValues.objectId(p.oid()) ? p.oid() : null, HeaderValues.upn(p.upn()) ? p.upn() : null);
+      }
+      return true;
+    }
     Signed s;
     try {
       s = signed(route, decision, p, cfg);
@@ -66,18 +74,20 @@ public final class Assertions implements UpstreamIdentity {
     if (s == null) {
       return false;
     }
-    if (cfg.enabled()) {
-      headers.set(snap.proxy().assertionHeader(), s.token());
-    }
+    headers.set(snap.proxy().assertionHeader(), s.token());
     if (cfg.headerUser()) {
-      if (s.user() != null) {
-        headers.set(USER_HEADER, s.user());
-      }
-      if (s.upn() != null) {
-        headers.set(UPN_HEADER, s.upn());
-      }
+      plain(headers, s.user(), s.upn());
     }
     return true;
+  }
+
+  private static void plain(MultiMap headers, String user, String upn) {
+    if (user != null) {
+      headers.set(USER_HEADER, user);
+    }
+    if (upn != null) {
+      headers.set(UPN_HEADER, upn);
+    }
   }
 
   /** The compact JWS for this request, from the cache when it is fresh enough; null without a key. */

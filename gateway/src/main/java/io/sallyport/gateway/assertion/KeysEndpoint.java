@@ -1,6 +1,8 @@
 package io.sallyport.gateway.assertion;
 
 import io.sallyport.gateway.http.Problem;
+import io.sallyport.gateway.store.AuditEvent;
+import io.sallyport.gateway.store.AuditStore;
 import io.sallyport.gateway.store.StaleVersionException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -9,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +24,19 @@ public final class KeysEndpoint implements Handler<HttpServerRequest> {
   public static final String PREFIX = "/assertion/keys";
   private static final Logger LOG = LoggerFactory.getLogger(KeysEndpoint.class);
 
+  static final String AUDIT_ROTATED = "assertion.key.rotated";
+
   private final KeyRing ring;
   private final Clock clock;
   private final Supplier<String> ids;
+  private final Supplier<AuditStore> audit;
 
-  public KeysEndpoint(KeyRing ring, Clock clock, Supplier<String> ids) {
+  /** @param audit the audit trail once the store is open; null before */
+  public KeysEndpoint(KeyRing ring, Clock clock, Supplier<String> ids, Supplier<AuditStore> audit) {
     this.ring = ring;
     this.clock = clock;
     this.ids = ids;
+    this.audit = audit;
   }
 
   @Override
@@ -61,6 +69,7 @@ public final class KeysEndpoint implements Handler<HttpServerRequest> {
     KeySet before = ring.current();
     ring.rotate().onComplete(ar -> {
       if (ar.succeeded()) {
+        audit(id, before == null ? null : before.current().kid(), ar.result().kid());
         KeySet after = ring.current();
         json(req, 200, listing(after, clock.instant()).put("rotated", new JsonObject()
             .put("from", before == null ? null : before.current().kid()).put("to", ar.result().kid())));
@@ -74,6 +83,17 @@ public final class KeysEndpoint implements Handler<HttpServerRequest> {
         problem(req, id, unavailable());
       }
     });
+  }
+
+  /** Best effort: the rotation happened whether or not the trail could be written; the log says so. */
+  private void audit(String requestId, String from, String to) {
+    AuditStore trail = audit.get();
+    if (trail == null) {
+      return;
+    }
+    trail.append(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), AUDIT_ROTATED, "management", null,
+        requestId, new JsonObject().put("from", from).put("to", to)))
+        .onFailure(e -> LOG.warn("audit event {} for key {} not written: {}", AUDIT_ROTATED, to, e.toString()));
   }
 
   static JsonObject listing(KeySet keys, Instant now) {

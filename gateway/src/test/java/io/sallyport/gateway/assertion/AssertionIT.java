@@ -50,6 +50,14 @@ class AssertionIT {
     env.close();
   }
 
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   TestUpstream.Seen forward(String uri, String token) {
     HttpResponse<Buffer> r = env.get(gw.port(), uri, token, FORGED);
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
@@ -165,6 +173,20 @@ class AssertionIT {
     assertThat(listing.getJsonArray("keys").getJsonObject(1).getString("state")).isEqualTo("published");
     assertThat(listing.getJsonArray("keys").getJsonObject(1).getString("retireAt")).isNotNull();
     assertThat(listing.encode()).doesNotContain("private");
+
+    // the rotation is in the audit trail (written just after the answer: wait for it)
+    io.sallyport.gateway.store.AuditEvent audited = null;
+    for (int i = 0; i < 50 && audited == null; i++) {
+      audited = ItSupport.await(gw.gateway.store().audit().page(io.sallyport.gateway.store.AuditQuery.newest(10)
+          .type("assertion.key.rotated"))).events().stream()
+          .filter(e -> after.equals(e.details().getString("to"))).findFirst().orElse(null);
+      if (audited == null) {
+        sleep(50);
+      }
+    }
+    assertThat(audited).as("audit event for the rotation").isNotNull();
+    assertThat(audited.details().getString("from")).isEqualTo(before);
+    assertThat(audited.actor()).isEqualTo("management");
 
     assertThat(env.call(HttpMethod.GET, gw.managementPort(), "/assertion/keys/rotate").statusCode()).isEqualTo(405);
     assertThat(env.call(HttpMethod.POST, gw.managementPort(), "/assertion/keys").statusCode()).isEqualTo(405);

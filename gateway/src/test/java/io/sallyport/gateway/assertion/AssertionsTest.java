@@ -170,6 +170,11 @@ class AssertionsTest {
     live.set(snapshot(false, true));
     MultiMap h = add("billing", alice("alice@verify.example", null));
     assertThat(h.names()).containsExactlyInAnyOrder("X-Sallyport-User", "X-Sallyport-Upn");
+    // with the assertion off no key is needed at all
+    MultiMap plain = HttpHeaders.headers();
+    assertThat(new Assertions(new KeyRing(null, AssertionConfig::defaults, clock), live::get, clock)
+        .addTo(route("billing"), allow(alice("alice@verify.example", null)), plain)).isTrue();
+    assertThat(plain.get("X-Sallyport-User")).isEqualTo(OID);
     live.set(snapshot(true, false));
     assertThat(add("billing", alice("alice@verify.example", null)).names()).containsExactly("X-Sallyport-Assertion");
   }
