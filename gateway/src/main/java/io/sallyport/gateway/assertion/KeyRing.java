@@ -38,10 +38,11 @@ public final class KeyRing {
   private final Supplier<AssertionConfig> config;
   private final Clock clock;
   private final AtomicReference<KeySet> stored = new AtomicReference<>();
+  private final java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile KeySet operatorSet;
   private volatile RSAPrivateCrtKey operatorSource;
-  private SigningKeyStore store;
-  private EventChannel events;
+  private volatile SigningKeyStore store;
+  private volatile EventChannel events;
   private EventChannel.Subscription subscription;
   private long timer = -1;
 
@@ -54,7 +55,7 @@ public final class KeyRing {
   /** Rotation is refused while an operator-supplied key is configured: the operator rotates the file. */
   public static final class OperatorKeyException extends IllegalStateException {
     OperatorKeyException() {
-      super("assertion.key-file supplies the signing key; rotate by replacing that file and reloading");
+      super("assertion.key-file supplies the signing key; rotate by pointing key-file at a new key file");
     }
   }
 
@@ -85,6 +86,11 @@ public final class KeyRing {
       return operatorKey == operatorSource && ks != null && !ks.stale(clock.millis()) ? ks : operator(operatorKey);
     }
     KeySet ks = stored.get();
+    if (ks == null && store != null && loading.compareAndSet(false, true)) {
+      // started with an operator key that a reload has since removed: load the store's keys now
+      // rather than at the next refresh (requests meanwhile get a 503, never an unsigned pass)
+      reload().onComplete(ar -> loading.set(false));
+    }
     if (ks != null && ks.stale(clock.millis())) {
       KeySet pruned = KeySet.of(ks.all(), clock.instant(), false);
       stored.compareAndSet(ks, pruned);

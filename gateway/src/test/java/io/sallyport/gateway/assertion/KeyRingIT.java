@@ -123,7 +123,26 @@ class KeyRingIT {
     assertThat(published(ring)).isEqualTo(2);
     clock.advance(KeyRing.overlap(Duration.ofSeconds(60)).plusSeconds(1));
     assertThat(published(ring)).isEqualTo(1);
+
+    // key-file removed by a reload: the store's keys are loaded (generated here) without waiting for a refresh
+    config.set(AssertionConfig.defaults());
+    KeySet now = ring.current();
+    for (int i = 0; i < 100 && (now == null || now.operator()); i++) {
+      sleep(50);
+      now = ring.current();
+    }
+    assertThat(now).isNotNull();
+    assertThat(now.operator()).isFalse();
+    assertThat(now.current().kid()).isNotIn(operator.kid(), replacement.kid());
     Await.of(ring.stop());
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
