@@ -4,6 +4,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sallyport.gateway.accesslog.AccessLog;
 import io.sallyport.gateway.audit.DecisionTrail;
 import io.sallyport.gateway.config.GraphConfig;
+import io.sallyport.gateway.assertion.Assertions;
+import io.sallyport.gateway.assertion.JwksEndpoint;
+import io.sallyport.gateway.assertion.KeyRing;
+import io.sallyport.gateway.assertion.KeysEndpoint;
 import io.sallyport.gateway.config.SallyportConfig;
 import io.sallyport.gateway.config.TenantConfig;
 import io.sallyport.gateway.directory.Deprovisioning;
@@ -90,6 +94,7 @@ public final class Gateway {
   private ManagementServer management;
   private DecisionTrail decisions;
   private TenantGraph graph;
+  private KeyRing keyRing;
   private volatile Store store;
   private ConfigWatcher watcher;
   private volatile boolean serving;
@@ -153,6 +158,14 @@ public final class Gateway {
     management = new ManagementServer(vertx, registry, readinessChecks(graphConfigured), () -> serving);
     // the operator's "why was I denied": the same verifier and checks as the data plane
     management.add(new ExplainEndpoint(new Explainer(live::get, bearer, () -> store, environment.clock())).endpoint());
+    // the assertion's keys: in the store (shared by every node) unless the operator supplies one
+    keyRing = new KeyRing(vertx, () -> live.get().config().assertion(), environment.clock());
+    Assertions assertions = new Assertions(keyRing, live::get, environment.clock());
+    JwksEndpoint jwks = new JwksEndpoint(keyRing, ids, environment.clock(), listener);
+    management.add(new ManagementServer.Endpoint(JwksEndpoint.PATH,
+        new JwksEndpoint(keyRing, ids, environment.clock(), null)));
+    management.add(new ManagementServer.Endpoint(KeysEndpoint.PREFIX,
+        new KeysEndpoint(keyRing, environment.clock(), ids, () -> store == null ? null : store.audit())));
     int instances = Math.max(1, environment.eventLoops());
     int configured = config.listeners().publicListener().port();
     // a negative port asks Vert.x for one random port shared by every instance of the deployment
@@ -162,6 +175,7 @@ public final class Gateway {
       store = s;
       decisions.start(s.audit());
     });
+    Future<Void> keys = opening.compose(s -> keyRing.start(s.signingKeys(), s.events()));
     Future<Integer> managing = management.listen(config.listeners().management()).onSuccess(p -> managementPort = p);
     Future<ScimStorage> scim = opening.map(s -> scimStorage(s, environment.clock()));
     Future<Sessions> sessionsReady = opening.compose(s -> {
@@ -176,8 +190,8 @@ public final class Gateway {
         req -> new ForwardedHeaders(live.get().proxy().trustedProxies(), live.get().proxy().assertionHeader())
             .requestId(req, ids.get()), environment.clock(), listener);
     Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
-        policy, invalid, scim, signInPages, sockets).onSuccess(p -> publicPort = p);
-    return Future.join(opening, managing, listening, sessionsReady)
+        policy, invalid, scim, signInPages, sockets, assertions, jwks).onSuccess(p -> publicPort = p);
+    return Future.join(List.of(opening, managing, listening, sessionsReady, keys))
         .map(all -> {
           if (config.source() != null) {
             watcher = new ConfigWatcher(vertx, config.source(), environment.env(), live, this::onReload);
@@ -202,7 +216,7 @@ public final class Gateway {
                                          ExchangeListener listener, AccessPolicy policy, InvalidRequests invalid,
                                          Future<ScimStorage> scim,
                                          Function<Vertx, PublicListenerVerticle.Surface> signInPages,
-                                         SessionSockets sockets) {
+                                         SessionSockets sockets, Assertions assertions, JwksEndpoint jwks) {
     List<PublicListenerVerticle> deployed = new ArrayList<>();
     ScimAuthFactory scimAuth = new ScimAuthFactory(vertx, () -> live.get().config(), environment.clock());
     try {
@@ -212,8 +226,9 @@ public final class Gateway {
     }
     return vertx.deployVerticle(() -> {
       PublicListenerVerticle v = new PublicListenerVerticle(config.listeners().publicListener(), port,
-          vx -> new ProxyHandler(vx, live::get, policy, ids, environment.clock(), listener, metrics, sockets),
-          vx -> PublicListenerVerticle.Surface.firstOf(List.of(
+          vx -> new ProxyHandler(vx, live::get, policy, ids, environment.clock(), listener, metrics, sockets,
+              assertions),
+          vx -> PublicListenerVerticle.Surface.firstOf(List.of(jwks,
               new ScimMount(vx, live::get, scim, ids, environment.clock(), listener, scimAuth),
               signInPages.apply(vx))),
           invalid, metrics);
@@ -233,7 +248,9 @@ public final class Gateway {
   private List<ReadinessCheck> readinessChecks(boolean graphConfigured) {
     List<ReadinessCheck> checks = new ArrayList<>(List.of(
         ReadinessCheck.of("listeners", () -> serving ? Future.succeededFuture() : Future.failedFuture("not serving")),
-        ReadinessCheck.of("store", () -> store == null ? Future.failedFuture("not open") : store.ping())));
+        ReadinessCheck.of("store", () -> store == null ? Future.failedFuture("not open") : store.ping()),
+        ReadinessCheck.of("assertion-keys", () -> keyRing != null && keyRing.current() != null
+            ? Future.succeededFuture() : Future.failedFuture("signing keys not loaded"))));
     if (graphConfigured) {
       checks.add(ReadinessCheck.of("graph", graph::ready));
     }
@@ -335,6 +352,7 @@ public final class Gateway {
         // after the drains (their decisions are in the queue), before the store closes
         .eventually(() -> decisions == null ? Future.succeededFuture() : decisions.stop())
         .eventually(() -> management == null ? Future.succeededFuture() : management.close())
+        .eventually(() -> keyRing == null ? Future.succeededFuture() : keyRing.stop())
         .eventually(() -> store == null ? Future.succeededFuture() : store.close())
         .eventually(() -> {
           if (graph != null) {

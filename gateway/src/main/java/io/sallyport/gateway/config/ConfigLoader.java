@@ -18,7 +18,7 @@ import java.util.Objects;
 public final class ConfigLoader {
   private static final List<String> ROOT_KEYS =
       List.of("listeners", "proxy", "access-log", "tenant", "store", "routes", "scim", "audit", "sessions",
-          "graph");
+          "graph", "assertion");
 
   private ConfigLoader() {}
 
@@ -81,8 +81,9 @@ public final class ConfigLoader {
     AuditConfig audit = AuditSection.read(s);
     SessionsConfig sessions = SessionsSection.read(s);
     GraphConfig graph = GraphSection.read(s, tenant);
+    AssertionConfig assertion = AssertionSection.read(s);
     SallyportConfig config = new SallyportConfig(source, listeners, proxy, accessLog, tenant, store, routes, scim,
-        audit, sessions, graph);
+        audit, sessions, graph, assertion);
     errors.throwIfAny();
     return config;
   }

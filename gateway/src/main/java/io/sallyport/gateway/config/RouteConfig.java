@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param preserveHost   send the client's Host to the upstream instead of the upstream's own
  * @param maxBodySize    larger request bodies get 413; -1 for no limit
  * @param require        what a caller must show beyond a verified token; {@link RequireConfig#NONE}
+ * @param assertionAudience  the {@code aud} of the identity assertion sent to this upstream; by default
+ *                       the upstream's origin, {@code scheme://host:port}
  */
 public record RouteConfig(
     String name,
@@ -26,10 +28,28 @@ public record RouteConfig(
     Timeouts timeouts,
     UpstreamTls upstreamTls,
     int maxConnections,
-    RequireConfig require) {
+    RequireConfig require,
+    String assertionAudience) {
 
   public RouteConfig {
     require = require == null ? RequireConfig.NONE : require;
+    assertionAudience = assertionAudience == null && upstream != null ? origin(upstream) : assertionAudience;
+  }
+
+  /** A route whose assertion audience is its upstream's origin. */
+  public RouteConfig(String name, String host, String pathPrefix, URI upstream, String rewritePrefix, boolean isPublic,
+                     boolean preserveHost, long maxBodySize, Timeouts timeouts, UpstreamTls upstreamTls,
+                     int maxConnections, RequireConfig require) {
+    this(name, host, pathPrefix, upstream, rewritePrefix, isPublic, preserveHost, maxBodySize, timeouts,
+        upstreamTls, maxConnections, require, null);
+  }
+
+  /** {@code scheme://host:port}, the port always written, so an upstream can compare it exactly. */
+  static String origin(URI u) {
+    String scheme = u.getScheme() == null ? "http" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+    int port = u.getPort() > 0 ? u.getPort() : "https".equals(scheme) ? 443 : 80;
+    String host = u.getHost() == null ? "" : u.getHost().toLowerCase(java.util.Locale.ROOT);
+    return scheme + "://" + host + ":" + port;
   }
 
   /** A route without a {@code require} block. */

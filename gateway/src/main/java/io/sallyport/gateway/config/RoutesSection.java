@@ -26,6 +26,9 @@ final class RoutesSection {
   private static final Pattern PATH = Pattern.compile("/[^?#\\s]*");
   private static final String PATH_EXPECTED = "a path starting with \"/\" without \"?\", \"#\" or whitespace";
 
+  private static final String AUDIENCE_EXPECTED =
+      "a non-empty string of printable characters (at most 512), e.g. https://billing.internal.example";
+
   private RoutesSection() {}
 
   static List<RouteConfig> read(Section root, boolean tenantPresent) {
@@ -48,7 +51,7 @@ final class RoutesSection {
       Node item = (Node) list.get(i);
       Section s = new Section(item.path(), item, root.errors, root.baseDir, List.of("name", "match",
           "upstream", "rewrite-prefix", "public", "preserve-host", "max-body-size", "max-connections",
-          "timeouts", "upstream-tls", "require"));
+          "timeouts", "upstream-tls", "require", "assertion-audience"));
       if (!s.present()) {
         root.errors.add(item.path(), "expected a route (a mapping with name, match, upstream), got nothing");
         continue;
@@ -98,8 +101,13 @@ final class RoutesSection {
           t.duration("idle", TIMEOUTS.idle(), false), t.duration("request", TIMEOUTS.request(), false));
       UpstreamTls tls = Upstreams.tls(s, upstream);
       RequireConfig require = RequireSection.read(s, isPublic, tenantPresent);
+      String audience = s.text("assertion-audience", AUDIENCE_EXPECTED);
+      if (audience != null && !AssertionSection.printable(audience, 512)) {
+        s.badValue("assertion-audience", AUDIENCE_EXPECTED, audience);
+        audience = null;
+      }
       return new RouteConfig(name, host, prefix, upstream, rewrite, isPublic, preserveHost, maxBody,
-          timeouts, tls, maxConn, require);
+          timeouts, tls, maxConn, require, audience);
     }
 
     private static String host(Section match) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param audit     the decision audit; {@link AuditConfig#defaults()} when the section is absent
  * @param sessions  browser sign-in and session lifetimes; {@link SessionsConfig#defaults()} when absent
  * @param graph     the Microsoft Graph client's bounds; {@link GraphConfig#defaults()} when absent
+ * @param assertion the identity assertion sent upstream; {@link AssertionConfig#defaults()} when absent
  */
 public record SallyportConfig(
     Path source,
@@ -26,7 +27,8 @@ public record SallyportConfig(
     ScimConfig scim,
     AuditConfig audit,
     SessionsConfig sessions,
-    GraphConfig graph) {
+    GraphConfig graph,
+    AssertionConfig assertion) {
 
   public SallyportConfig {
     routes = List.copyOf(routes);
@@ -34,18 +36,18 @@ public record SallyportConfig(
     audit = audit == null ? AuditConfig.defaults() : audit;
     sessions = sessions == null ? SessionsConfig.defaults() : sessions;
     graph = graph == null ? GraphConfig.defaults() : graph;
+    assertion = assertion == null ? AssertionConfig.defaults() : assertion;
   }
 
-  /** A configuration without {@code audit:}, {@code sessions:} and {@code graph:} sections (the defaults). */
+  /** A configuration with the defaults for every section from {@code audit:} on. */
   public SallyportConfig(Path source, ListenersConfig listeners, ProxyConfig proxy, AccessLogConfig accessLog,
                          TenantConfig tenant, StoreConfig store, List<RouteConfig> routes, ScimConfig scim) {
-    this(source, listeners, proxy, accessLog, tenant, store, routes, scim, AuditConfig.defaults(), null, null);
+    this(source, listeners, proxy, accessLog, tenant, store, routes, scim, AuditConfig.defaults(), null, null, null);
   }
 
   /** A configuration without a {@code scim:} section (SCIM off). */
   public SallyportConfig(Path source, ListenersConfig listeners, ProxyConfig proxy, AccessLogConfig accessLog,
                          TenantConfig tenant, StoreConfig store, List<RouteConfig> routes) {
-    this(source, listeners, proxy, accessLog, tenant, store, routes, ScimConfig.disabled(), AuditConfig.defaults(), null,
-        null);
+    this(source, listeners, proxy, accessLog, tenant, store, routes, ScimConfig.disabled());
   }
 }

@@ -35,6 +35,9 @@ public interface Store {
 
   DirectoryStore directory();
 
+  /** The gateway's own assertion signing keys. */
+  SigningKeyStore signingKeys();
+
   EventChannel events();
 
   /** Succeeds if a pooled connection answers a trivial query; for readiness probes. */

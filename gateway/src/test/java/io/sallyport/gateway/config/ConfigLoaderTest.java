@@ -247,7 +247,7 @@ class ConfigLoaderTest {
         arguments(ROUTE + "    max-body: 1MiB\n", "routes[0].max-body: unknown key; did you mean \"max-body-size\"?"),
         arguments(ROUTE + "wibble: 1\n",
             "wibble: unknown key; expected one of: listeners, proxy, access-log, tenant, store, routes, scim, audit, sessions,"
-            + " graph"),
+            + " graph, assertion"),
         arguments(ROUTE + "    match: {host: \"${NOPE:-}\"}\n", null),
         arguments(ROUTE + "    rewrite-prefix: ${1BAD}\n", "routes[0].rewrite-prefix: malformed reference "
             + "\"${1BAD}\"; expected ${NAME} or ${NAME:-default} (write $${ for a literal ${)"),

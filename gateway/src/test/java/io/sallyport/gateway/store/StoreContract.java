@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * H2StoreIT}) and PostgreSQL ({@link PostgresStoreIT}). Sessions, audit and directory cases live
  * in the superclasses; the event channel and the handle's own methods are here.
  */
-abstract class StoreContract extends DirectoryContract {
+abstract class StoreContract extends SigningKeyContract {
 
   @Test
   void pingAndDatabaseTime() {

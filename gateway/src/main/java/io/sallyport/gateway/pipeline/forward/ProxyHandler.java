@@ -30,6 +30,10 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
       io.sallyport.gateway.pipeline.Reason.of("authn.unavailable",
           "The access decision could not be made; try again shortly.")), new Decision.Answer(503, null), null);
 
+  /** Never forward a signed-in caller without the identity the upstream relies on. */
+  private static final Problem ASSERTION_UNAVAILABLE = new Problem(503, "assertion.unavailable",
+      "Identity assertion unavailable", "The gateway's signing keys are not loaded yet; try again shortly.");
+
   private final Vertx vertx;
   private final Supplier<Snapshot> live;
   private final AccessPolicy policy;
@@ -39,12 +43,21 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
   private final UpstreamClients clients;
   private final Forwarder forwarder;
   private final WebSocketTunnel tunnel;
+  private final UpstreamIdentity identity;
   private long headersGeneration = -1;
   private ForwardedHeaders headers;
 
   public ProxyHandler(Vertx vertx, Supplier<Snapshot> live, AccessPolicy policy, Supplier<String> ids,
                       Clock clock, ExchangeListener listener, WebSocketTunnel.Counter webSockets,
                       io.sallyport.gateway.session.SessionSockets sessionSockets) {
+    this(vertx, live, policy, ids, clock, listener, webSockets, sessionSockets, UpstreamIdentity.NONE);
+  }
+
+  /** @param identity  adds the caller's identity headers (the signed assertion) to allowed requests */
+  public ProxyHandler(Vertx vertx, Supplier<Snapshot> live, AccessPolicy policy, Supplier<String> ids,
+                      Clock clock, ExchangeListener listener, WebSocketTunnel.Counter webSockets,
+                      io.sallyport.gateway.session.SessionSockets sessionSockets, UpstreamIdentity identity) {
+    this.identity = identity;
     this.vertx = vertx;
     this.live = live;
     this.policy = policy;
@@ -135,6 +148,11 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
       return;
     }
     ForwardedHeaders.Upstream up = fh.build(req, ex.requestId);
+    if (decision.principal() != null && !identity.addTo(route, decision, up.headers())) {
+      refuse(req, ex, ASSERTION_UNAVAILABLE, false);
+      req.resume();
+      return;
+    }
     HostAndPort authority = route.config().preserveHost() && req.authority() != null
         ? req.authority() : route.upstreamAuthority();
     String uri = route.upstreamUri(path, req.query());

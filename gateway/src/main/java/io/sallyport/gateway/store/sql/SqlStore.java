@@ -5,6 +5,7 @@ import io.sallyport.gateway.store.AuditStore;
 import io.sallyport.gateway.store.DirectoryStore;
 import io.sallyport.gateway.store.EventChannel;
 import io.sallyport.gateway.store.SessionStore;
+import io.sallyport.gateway.store.SigningKeyStore;
 import io.sallyport.gateway.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -24,6 +25,7 @@ final class SqlStore implements Store {
   private final SessionStore sessions;
   private final AuditStore audit;
   private final DirectoryStore directory;
+  private final SigningKeyStore signingKeys;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** @param listener the PostgreSQL LISTEN thread, or null on H2 */
@@ -37,6 +39,7 @@ final class SqlStore implements Store {
     this.sessions = new SqlSessionStore(jdbc);
     this.audit = new SqlAuditStore(jdbc);
     this.directory = new SqlDirectoryStore(jdbc, clock);
+    this.signingKeys = new SqlSigningKeyStore(jdbc);
   }
 
   @Override
@@ -52,6 +55,11 @@ final class SqlStore implements Store {
   @Override
   public DirectoryStore directory() {
     return directory;
+  }
+
+  @Override
+  public SigningKeyStore signingKeys() {
+    return signingKeys;
   }
 
   @Override
