@@ -51,8 +51,10 @@ public record Page(int status, String title, java.util.List<String> lines, Strin
         .set("cache-control", "no-store")
         .set("x-content-type-options", "nosniff")
         .set("x-frame-options", "DENY")
-        .set("referrer-policy", "no-referrer")
-        .set("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+        .set("referrer-policy", "same-origin") // no-referrer would make the sign-out form post "Origin: null"
+        // no form-action: browsers apply it to the redirects after a post too, and sign-out goes on to
+        // Entra's origin (the pages carry nothing a client supplied unescaped, so it adds nothing)
+        .set("content-security-policy", "default-src 'none'; style-src 'unsafe-inline';"
             + " frame-ancestors 'none'; base-uri 'none'");
   }
 

@@ -57,7 +57,7 @@ class SignInChromiumIT {
 
       // a route that needs auth context c1: sent back to Entra with the claims request; MFA this time
       c.open(gateway("/step/console"));
-      String code = c.text("#demo-code");
+      String code = c.text("#demo-code code");
       c.type("#otc", code);
       c.click("#idSubmit_SAOTCC_Continue");
       assertThat(c.text("#app")).isEqualTo("upstream page /step/console");
