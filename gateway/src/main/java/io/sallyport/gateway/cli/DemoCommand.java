@@ -8,6 +8,7 @@ import io.sallyport.gateway.config.ConfigException;
 import io.sallyport.gateway.config.ConfigLoader;
 import io.sallyport.gateway.config.SallyportConfig;
 import io.sallyport.gateway.demo.DemoFacts;
+import io.sallyport.gateway.demo.DemoRedirects;
 import io.sallyport.gateway.demo.DemoUpstream;
 import io.sallyport.gateway.demo.DevtenantLauncher;
 import io.vertx.core.Vertx;
@@ -123,6 +124,17 @@ public final class DemoCommand implements Command {
       return 1;
     }
     Path dataDir = config.store().path() != null ? config.store().path() : devtenantDir;
+    if (config.tenant() != null) {
+      try {
+        DemoRedirects.register(vertx, tenant, config.tenant().clientId(), config.listeners().publicListener().port())
+            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        err.println("sallyport demo: could not register the sign-in callback with devtenant: "
+            + (e.getCause() == null ? e : e.getCause()).getMessage());
+        vertx.close();
+        return 1;
+      }
+    }
     try {
       new DemoUpstream(vertx).listen("127.0.0.1", upstreamPort).toCompletionStage().toCompletableFuture()
           .get(30, TimeUnit.SECONDS);

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * What the demo prints for a newcomer: where everything is, who can sign in, and what to try with
- * what the gateway supports today (public routes, fail-closed protected routes, request ids and
- * header hygiene), plus the tenant itself (sign-in, MFA step-up, terms of use, tokens, Graph).
+ * what the gateway supports today (public routes, browser sign-in, MFA step-up on an auth-context
+ * route, bearer tokens, request ids and header hygiene), plus the tenant itself (tokens, Graph).
  */
 final class DemoIntro {
 
@@ -30,12 +30,17 @@ final class DemoIntro {
         Things to try:
           1. %s  - a public route: the upstream page shows the headers it received
              (X-Forwarded-*, X-Request-Id; a spoofed X-Sallyport-User sent by you never arrives).
-          2. %sadmin  - a protected route: 401 without a token (the gateway fails closed). With
-             an Entra access token from the tenant it passes (browser sign-in comes next):
+          2. %sadmin  - a protected route: your browser is sent to sign in (devtenant's pages, as
+             Entra's; the browser will warn about devtenant's self-signed certificate: accept it).
+             Sign in as alice and you are back on /admin; the page shows the identity Sallyport
+             sent (the signed assertion's claims). An API client without a token gets 401; with one:
              curl --cacert %s -s -X POST %s/_devtenant/tokens -d '{"user":"alice","client":"Demo CLI","audience":"api://sallyport"}'
              curl -H "Authorization: Bearer <access_token>" %sadmin
-          3. Sign in at the tenant itself, with MFA step-up (auth context c1) and terms of use (c2):
-             %s/%s/oauth2/v2.0/authorize?client_id=%s&response_type=code&redirect_uri=http%%3A%%2F%%2Flocalhost%%3A8080%%2F.sallyport%%2Fcallback&scope=openid&claims=%%7B%%22access_token%%22%%3A%%7B%%22acrs%%22%%3A%%7B%%22essential%%22%%3Atrue%%2C%%22value%%22%%3A%%22c2%%22%%7D%%7D%%7D
+          3. %sadmin/privileged  - needs auth context c1 (MFA): after a password-only sign-in you
+             are sent back to the tenant, asked for the MFA code (devtenant shows it on the page),
+             and let through. Sign out at %s.sallyport/logout (it ends the tenant's session too).
+             Tenant id %s, Sallyport's client id %s; why a request was denied:
+             sallyport explain --management %s --path /admin/privileged --user alice@sallyport-demo.onmicrosoft.com
           4. Mint a token and call Graph (see docs/devtenant.md):
              curl --cacert %s -s -X POST %s/_devtenant/tokens -d '{"client":"Sallyport","audience":"https://graph.microsoft.com"}'
              curl --cacert %s -H "Authorization: Bearer <token>" %s/v1.0/users
@@ -47,7 +52,7 @@ final class DemoIntro {
         f.scimUrl() == null ? "" : "  SCIM 2.0         " + f.scimUrl() + "   (Bearer token in demo.json; devtenant provisions"
             + " its users and groups here, as Entra does)\n",
         f.usersText(), f.gatewayUrl(), f.gatewayUrl(), f.certificateFile().toAbsolutePath().normalize(), tenant,
-        f.gatewayUrl(), tenant, tid, sallyport,
+        f.gatewayUrl(), f.gatewayUrl(), f.gatewayUrl(), tid, sallyport, f.managementUrl().replaceAll("/$", ""),
         f.certificateFile().toAbsolutePath().normalize(), tenant, f.certificateFile().toAbsolutePath().normalize(), tenant, tenant);
   }
 }

@@ -102,6 +102,41 @@ class DemoIT {
   }
 
   @Test
+  void aBrowserSignsInAndStepsUpWithMfaOnTheAuthContextRoute() {
+    String cert = Files.exists(work.resolve("data")) ? readCert() : null;
+    io.sallyport.gateway.session.TestBrowser b = new io.sallyport.gateway.session.TestBrowser(vertx, cert,
+        demo.gatewayPort);
+    String devtenant = facts.getJsonObject("devtenant").getString("url");
+    HttpResponse<Buffer> r = b.get(b.gateway("/admin"));
+    assertThat(r.statusCode()).isEqualTo(302);
+    HttpResponse<Buffer> login = b.get(b.get(b.location(r)).getHeader("location"));
+    HttpResponse<Buffer> back = b.signInAtIdp(login, devtenant, "alice@sallyport-demo.onmicrosoft.com", "Alice-demo-1");
+    assertThat(back.getHeader("location")).as(back.bodyAsString()).contains("/.sallyport/callback?");
+    HttpResponse<Buffer> done = b.get(back.getHeader("location"));
+    assertThat(done.getHeader("location")).isEqualTo("/admin");
+    HttpResponse<Buffer> admin = b.get(b.gateway("/admin"));
+    assertThat(admin.statusCode()).isEqualTo(200);
+    assertThat(admin.bodyAsString()).contains("alice@sallyport-demo.onmicrosoft.com");
+
+    HttpResponse<Buffer> step = b.get(b.gateway("/admin/privileged"));
+    assertThat(step.statusCode()).isEqualTo(302);
+    assertThat(step.getHeader("location")).contains("acr=c1");
+    HttpResponse<Buffer> mfa = b.get(b.get(b.location(step)).getHeader("location"));
+    assertThat(io.sallyport.gateway.session.TestBrowser.mfaPage(mfa)).as(mfa.bodyAsString()).isTrue();
+    HttpResponse<Buffer> stepped = b.get(b.mfaIfAsked(mfa, devtenant).getHeader("location"));
+    assertThat(stepped.getHeader("location")).isEqualTo("/admin/privileged");
+    assertThat(b.get(b.gateway("/admin/privileged")).statusCode()).isEqualTo(200);
+  }
+
+  static String readCert() {
+    try {
+      return Files.readString(Path.of(facts.getJsonObject("devtenant").getString("certificateFile")));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void theProtectedRouteLetsAnEntraTokenOfTheTenantThrough() throws Exception {
     Path cert = Path.of(facts.getJsonObject("devtenant").getString("certificateFile"));
     WebClient tls = WebClient.create(vertx, new WebClientOptions().setSsl(true)

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * http on loopback, which real browsers allow and Vert.x's cookie store does not), redirects followed
  * by hand so each hop can be inspected.
  */
-final class TestBrowser {
+public final class TestBrowser {
 
   private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
   private static final Pattern ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">",
@@ -33,32 +33,32 @@ final class TestBrowser {
   final WebClientSession idp;
   final WebClient plain;
   final int gatewayPort;
-  final Map<String, String> jar = new LinkedHashMap<>();
+  public final Map<String, String> jar = new LinkedHashMap<>();
 
-  TestBrowser(Vertx vertx, String caPem, int gatewayPort) {
+  public TestBrowser(Vertx vertx, String caPem, int gatewayPort) {
     this.idp = WebClientSession.create(WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
         .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(caPem)))));
     this.plain = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
     this.gatewayPort = gatewayPort;
   }
 
-  String gateway(String path) {
+  public String gateway(String path) {
     return "http://127.0.0.1:" + gatewayPort + path;
   }
 
-  HttpResponse<Buffer> get(String url) {
+  public HttpResponse<Buffer> get(String url) {
     return send(HttpMethod.GET, url, null);
   }
 
-  HttpResponse<Buffer> post(String url, MultiMap form, Map<String, String> headers) {
+  public HttpResponse<Buffer> post(String url, MultiMap form, Map<String, String> headers) {
     return send(HttpMethod.POST, url, form, headers);
   }
 
-  HttpResponse<Buffer> send(HttpMethod method, String url, MultiMap form) {
+  public HttpResponse<Buffer> send(HttpMethod method, String url, MultiMap form) {
     return send(method, url, form, Map.of());
   }
 
-  HttpResponse<Buffer> send(HttpMethod method, String url, MultiMap form, Map<String, String> headers) {
+  public HttpResponse<Buffer> send(HttpMethod method, String url, MultiMap form, Map<String, String> headers) {
     URI u = URI.create(url);
     if (u.getPort() == gatewayPort) {
       HttpRequest<Buffer> r = plain.requestAbs(method, url).putHeader("accept", "text/html,application/xhtml+xml");
@@ -86,7 +86,7 @@ final class TestBrowser {
   }
 
   /** Follows redirects from {@code r} until a non-redirect, at most 10 hops. */
-  HttpResponse<Buffer> follow(HttpResponse<Buffer> r) {
+  public HttpResponse<Buffer> follow(HttpResponse<Buffer> r) {
     for (int i = 0; i < 10 && r.statusCode() / 100 == 3; i++) {
       r = get(location(r));
     }
@@ -94,7 +94,7 @@ final class TestBrowser {
   }
 
   /** Follows redirects while they stay on {@code host:port} prefixes other than {@code until}. */
-  HttpResponse<Buffer> followUntil(HttpResponse<Buffer> r, String untilPrefix) {
+  public HttpResponse<Buffer> followUntil(HttpResponse<Buffer> r, String untilPrefix) {
     for (int i = 0; i < 10 && r.statusCode() / 100 == 3; i++) {
       String next = location(r);
       if (next.startsWith(untilPrefix)) {
@@ -105,7 +105,7 @@ final class TestBrowser {
     return r;
   }
 
-  String location(HttpResponse<Buffer> r) {
+  public String location(HttpResponse<Buffer> r) {
     String l = r.getHeader("location");
     if (l == null) {
       throw new AssertionError("no Location on " + r.statusCode() + ": " + r.bodyAsString());
@@ -114,7 +114,7 @@ final class TestBrowser {
   }
 
   /** Posts the page's first form with its hidden fields plus {@code fields}. */
-  HttpResponse<Buffer> submit(HttpResponse<Buffer> page, String base, Map<String, String> fields) {
+  public HttpResponse<Buffer> submit(HttpResponse<Buffer> page, String base, Map<String, String> fields) {
     String html = page.bodyAsString();
     Matcher a = ACTION.matcher(html);
     if (!a.find()) {
@@ -135,12 +135,12 @@ final class TestBrowser {
    *
    * @return the redirect back to the gateway's callback
    */
-  HttpResponse<Buffer> signInAtIdp(HttpResponse<Buffer> loginPage, String base, String upn, String password) {
+  public HttpResponse<Buffer> signInAtIdp(HttpResponse<Buffer> loginPage, String base, String upn, String password) {
     HttpResponse<Buffer> r = submit(loginPage, base, Map.of("login", upn, "passwd", password));
     return mfaIfAsked(r, base);
   }
 
-  HttpResponse<Buffer> mfaIfAsked(HttpResponse<Buffer> r, String base) {
+  public HttpResponse<Buffer> mfaIfAsked(HttpResponse<Buffer> r, String base) {
     if (r.statusCode() == 200 && r.bodyAsString().contains("id=\"otc\"")) {
       Matcher m = DEMO_CODE.matcher(r.bodyAsString());
       if (!m.find()) {
@@ -151,11 +151,11 @@ final class TestBrowser {
     return r;
   }
 
-  static boolean mfaPage(HttpResponse<Buffer> r) {
+  public static boolean mfaPage(HttpResponse<Buffer> r) {
     return r.statusCode() == 200 && r.bodyAsString().contains("id=\"otc\"");
   }
 
-  static String unescape(String s) {
+  public static String unescape(String s) {
     return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
         .replace("&amp;", "&");
   }
