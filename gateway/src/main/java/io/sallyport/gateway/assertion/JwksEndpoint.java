@@ -2,7 +2,7 @@ package io.sallyport.gateway.assertion;
 
 import io.sallyport.gateway.http.Problem;
 import io.sallyport.gateway.listener.PublicListenerVerticle;
-import io.sallyport.gateway.pipeline.Exchange;
+import io.sallyport.gateway.pipeline.SurfaceExchanges;
 import io.sallyport.gateway.pipeline.ExchangeListener;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -44,10 +44,7 @@ public final class JwksEndpoint implements PublicListenerVerticle.Surface {
     String requestId = ids.get();
     HttpServerResponse resp = req.response();
     if (listener != null) {
-      Exchange ex = new Exchange(requestId, System.nanoTime(), clock.millis(), req.method().name(), req.path());
-      ex.surface = ROUTE;
-      resp.endHandler(v -> done(ex, req));
-      resp.closeHandler(v -> done(ex, req));
+      SurfaceExchanges.begin(req, requestId, ROUTE, clock, listener);
     }
     if (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD) {
       resp.headers().set("allow", "GET, HEAD");
@@ -79,16 +76,4 @@ public final class JwksEndpoint implements PublicListenerVerticle.Surface {
     }
   }
 
-  private void done(Exchange ex, HttpServerRequest req) {
-    HttpServerResponse resp = req.response();
-    if (!resp.ended() && "ok".equals(ex.outcome)) {
-      ex.outcome = "connection_closed";
-    }
-    if (ex.finish()) {
-      ex.status = resp.getStatusCode();
-      ex.bytesIn = req.bytesRead();
-      ex.bytesOut = resp.bytesWritten();
-      listener.completed(ex);
-    }
-  }
 }

@@ -3,6 +3,7 @@ package io.sallyport.gateway.directory;
 import io.sallyport.gateway.config.ScimConfig;
 import io.sallyport.gateway.listener.PublicListenerVerticle;
 import io.sallyport.gateway.pipeline.Exchange;
+import io.sallyport.gateway.pipeline.SurfaceExchanges;
 import io.sallyport.gateway.pipeline.ExchangeListener;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.forward.ForwardedHeaders;
@@ -82,13 +83,9 @@ public final class ScimMount implements PublicListenerVerticle.Surface {
 
   @Override
   public void handle(HttpServerRequest req) {
-    Exchange ex = new Exchange(headers.requestId(req, ids.get()), System.nanoTime(), clock.millis(),
-        req.method().name(), req.path());
-    ex.surface = ROUTE;
+    Exchange ex = SurfaceExchanges.begin(req, headers.requestId(req, ids.get()), ROUTE, clock, listener);
     HttpServerResponse resp = req.response();
     resp.putHeader("x-request-id", ex.requestId);
-    resp.endHandler(v -> done(ex, req));
-    resp.closeHandler(v -> done(ex, req));
     if (router == null) {
       if (!storage.succeeded()) {
         send(resp, new ScimException(503, null, "the directory store is not open yet; retry shortly"));
@@ -155,18 +152,6 @@ public final class ScimMount implements PublicListenerVerticle.Surface {
         .end(e.body().toBuffer());
   }
 
-  private void done(Exchange ex, HttpServerRequest req) {
-    HttpServerResponse resp = req.response();
-    if (!resp.ended() && "ok".equals(ex.outcome)) {
-      ex.outcome = "connection_closed";
-    }
-    if (ex.finish()) {
-      ex.status = resp.getStatusCode();
-      ex.bytesIn = req.bytesRead();
-      ex.bytesOut = resp.bytesWritten();
-      listener.completed(ex);
-    }
-  }
 
   private static String clip(String s) {
     return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "..." : s;

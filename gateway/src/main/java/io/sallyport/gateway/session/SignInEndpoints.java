@@ -7,6 +7,7 @@ import io.sallyport.gateway.http.Page;
 import io.sallyport.gateway.listener.PublicListenerVerticle;
 import io.sallyport.gateway.pipeline.Exchange;
 import io.sallyport.gateway.pipeline.ExchangeListener;
+import io.sallyport.gateway.pipeline.SurfaceExchanges;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -62,12 +63,8 @@ public final class SignInEndpoints implements PublicListenerVerticle.Surface {
 
   @Override
   public void handle(HttpServerRequest req) {
-    Exchange ex = new Exchange(requestIds.apply(req), System.nanoTime(), clock.millis(), req.method().name(),
-        req.path());
-    ex.surface = ROUTE;
+    Exchange ex = SurfaceExchanges.begin(req, requestIds.apply(req), ROUTE, clock, listener);
     HttpServerResponse resp = req.response();
-    resp.endHandler(v -> done(ex, req));
-    resp.closeHandler(v -> done(ex, req));
     String path = req.path().substring(PREFIX.length() - 1);
     if (path.equals("/signed-out")) {
       new Page(200, "You are signed out", List.of("Your Sallyport session has ended. You can close this window."),
@@ -118,16 +115,4 @@ public final class SignInEndpoints implements PublicListenerVerticle.Surface {
         .send(req.response());
   }
 
-  private void done(Exchange ex, HttpServerRequest req) {
-    HttpServerResponse resp = req.response();
-    if (!resp.ended() && "ok".equals(ex.outcome)) {
-      ex.outcome = "connection_closed";
-    }
-    if (ex.finish()) {
-      ex.status = resp.getStatusCode();
-      ex.bytesIn = req.bytesRead();
-      ex.bytesOut = resp.bytesWritten();
-      listener.completed(ex);
-    }
-  }
 }
