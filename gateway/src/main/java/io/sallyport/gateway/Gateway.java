@@ -11,6 +11,8 @@ import io.sallyport.gateway.assertion.KeysEndpoint;
 import io.sallyport.gateway.config.SallyportConfig;
 import io.sallyport.gateway.config.TenantConfig;
 import io.sallyport.gateway.directory.Deprovisioning;
+import io.sallyport.gateway.directory.DirectoryChanges;
+import io.sallyport.gateway.directory.DirectoryFactsCache;
 import io.sallyport.gateway.directory.ScimAuthFactory;
 import io.sallyport.gateway.directory.ScimMount;
 import io.sallyport.gateway.directory.StoreScimStorage;
@@ -36,6 +38,7 @@ import io.sallyport.gateway.session.Sessions;
 import io.sallyport.gateway.session.SignInClients;
 import io.sallyport.gateway.session.SignInEndpoints;
 import io.sallyport.gateway.pipeline.authn.TenantVerifiers;
+import io.sallyport.gateway.pipeline.authz.DirectoryRequirement;
 import io.sallyport.gateway.pipeline.authz.OverageGroups;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.forward.ProxyHandler;
@@ -149,7 +152,11 @@ public final class Gateway {
     SessionSockets sockets = new SessionSockets();
     SignInClients signIn = new SignInClients(vertx, () -> live.get().config().sessions(), environment.clock());
     AtomicReference<Sessions> sessions = new AtomicReference<>();
-    AccessPolicy policy = new IdentityPolicy(verifiers, bearer, sessions::get, signIn, overage, environment.clock());
+    // the SCIM directory's say (require.directory, deactivated users) after either identity policy
+    DirectoryFactsCache directoryFacts = new DirectoryFactsCache(vertx);
+    DirectoryRequirement directory = new DirectoryRequirement(new IdentityPolicy(verifiers, bearer, sessions::get,
+        signIn, overage, environment.clock()), directoryFacts, () -> live.get().config().scim().enabled());
+    AccessPolicy policy = directory;
     if (config.tenant() != null && config.tenant().clientSecret() != null) {
       // discovery now, and the OAuth2 classes loaded on this thread rather than on the first sign-in's loop
       signIn.current(config.tenant()).provider();
@@ -157,7 +164,8 @@ public final class Gateway {
     InvalidRequests invalid = new InvalidRequests(ids, environment.clock(), listener);
     management = new ManagementServer(vertx, registry, readinessChecks(graphConfigured), () -> serving);
     // the operator's "why was I denied": the same verifier and checks as the data plane
-    management.add(new ExplainEndpoint(new Explainer(live::get, bearer, () -> store, environment.clock())).endpoint());
+    management.add(new ExplainEndpoint(new Explainer(live::get, bearer, () -> store, environment.clock(), directory))
+        .endpoint());
     // the assertion's keys: in the store (shared by every node) unless the operator supplies one
     keyRing = new KeyRing(vertx, () -> live.get().config().assertion(), environment.clock());
     Assertions assertions = new Assertions(keyRing, live::get, environment.clock());
@@ -178,6 +186,7 @@ public final class Gateway {
     Future<Void> keys = opening.compose(s -> keyRing.start(s.signingKeys(), s.events()));
     Future<Integer> managing = management.listen(config.listeners().management()).onSuccess(p -> managementPort = p);
     Future<ScimStorage> scim = opening.map(s -> scimStorage(s, environment.clock()));
+    Future<Void> directoryReady = opening.compose(s -> directoryFacts.start(s.directory(), s.events()));
     Future<Sessions> sessionsReady = opening.compose(s -> {
       Sessions x = new Sessions(s.sessions(), s.events(), s.audit(), environment.clock(),
           () -> live.get().config().sessions(), sockets, () -> UUID.randomUUID().toString());
@@ -191,7 +200,7 @@ public final class Gateway {
             .requestId(req, ids.get()), environment.clock(), listener);
     Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
         policy, invalid, scim, signInPages, sockets, assertions, jwks).onSuccess(p -> publicPort = p);
-    return Future.join(List.of(opening, managing, listening, sessionsReady, keys))
+    return Future.join(List.of(opening, managing, listening, sessionsReady, keys, directoryReady))
         .map(all -> {
           if (config.source() != null) {
             watcher = new ConfigWatcher(vertx, config.source(), environment.env(), live, this::onReload);
@@ -242,7 +251,7 @@ public final class Gateway {
   private ScimStorage scimStorage(Store s, Clock clock) {
     Deprovisioning effects = new Deprovisioning(vertx, s.sessions(), s.events(), s.audit(), clock,
         () -> UUID.randomUUID().toString());
-    return new StoreScimStorage(s.directory(), effects);
+    return new StoreScimStorage(s.directory(), effects, new DirectoryChanges(s.events()));
   }
 
   private List<ReadinessCheck> readinessChecks(boolean graphConfigured) {

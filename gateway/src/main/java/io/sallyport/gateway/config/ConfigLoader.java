@@ -78,6 +78,7 @@ public final class ConfigLoader {
     List<RouteConfig> routes = RoutesSection.read(s, tenant != null);
     // after routes: the SCIM base path must not swallow a route
     ScimConfig scim = ScimSection.read(s, routes);
+    RequireSection.directoryNeedsScim(errors, routes, scim);
     AuditConfig audit = AuditSection.read(s);
     SessionsConfig sessions = SessionsSection.read(s);
     GraphConfig graph = GraphSection.read(s, tenant);

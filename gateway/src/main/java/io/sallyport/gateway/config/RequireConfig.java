@@ -14,9 +14,11 @@ import java.util.List;
  * @param authContext  a Conditional Access auth context id ({@code c1}...) that {@code acrs} must
  *                     contain; null for none
  * @param maxAuthAge   {@code auth_time} must be at most this long ago; null for no limit
+ * @param directory    the caller must be an active SCIM-provisioned user (in one of its groups);
+ *                     null for no such requirement
  */
 public record RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
-                            String authContext, Duration maxAuthAge) {
+                            String authContext, Duration maxAuthAge, RequireDirectory directory) {
 
   /** No requirement beyond a verified token of an allowed tenant. */
   public static final RequireConfig NONE = new RequireConfig(List.of(), List.of(), List.of(), false, null, null);
@@ -25,5 +27,11 @@ public record RequireConfig(List<String> scopes, List<String> appRoles, List<Str
     scopes = List.copyOf(scopes);
     appRoles = List.copyOf(appRoles);
     groups = List.copyOf(groups);
+  }
+
+  /** Without a directory requirement. */
+  public RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
+                       String authContext, Duration maxAuthAge) {
+    this(scopes, appRoles, groups, mfa, authContext, maxAuthAge, null);
   }
 }

@@ -19,12 +19,18 @@ final class RequireSection {
   // Graph says c1..c25, the CA What-If API c1..c99 (entra-protocol.md §3.4): accept the wider range
   private static final Pattern AUTH_CONTEXT = Pattern.compile("c[1-9][0-9]?");
   private static final String AUTH_CONTEXT_EXPECTED = "an auth context id c1..c99";
+  private static final String DIRECTORY_EXPECTED = "true, false or { groups: [<SCIM group displayName or id>] }";
+  private static final String DIRECTORY_GROUP_EXPECTED = "a SCIM group displayName, id or externalId (1..512"
+      + " characters, no control characters)";
+  // what the store accepts as a group displayName (V1__store.sql: 512) and nothing that cannot be typed
+  private static final Pattern DIRECTORY_GROUP = Pattern.compile("(?=\\S)[^\\p{Cntrl}]{1,512}");
 
   private RequireSection() {}
 
   /** {@link RequireConfig#NONE} when absent; errors are reported with their paths. */
   static RequireConfig read(Section route, boolean isPublic, boolean tenantPresent) {
-    Section s = route.section("require", "scopes", "app-roles", "groups", "mfa", "auth-context", "max-auth-age");
+    Section s = route.section("require", "scopes", "app-roles", "groups", "mfa", "auth-context", "max-auth-age",
+        "directory");
     if (!s.present()) {
       return RequireConfig.NONE;
     }
@@ -45,7 +51,51 @@ final class RequireSection {
       context = null;
     }
     Duration maxAge = s.duration("max-auth-age", null, false);
-    return new RequireConfig(scopes, roles, groups, mfa, context, maxAge);
+    return new RequireConfig(scopes, roles, groups, mfa, context, maxAge, directory(s));
+  }
+
+  /**
+   * {@code directory: true | false | { groups: [...] }}. Group names are SCIM displayNames, ids or
+   * externalIds: any printable text without control characters, matched ignoring case.
+   */
+  private static RequireDirectory directory(Section s) {
+    Node n = s.node("directory");
+    if (n == null || n.isNull() || n.isInvalid()) {
+      return null;
+    }
+    if (n.value() instanceof String v) {
+      Boolean b = Scalars.bool(v);
+      if (b == null) {
+        s.badValue("directory", DIRECTORY_EXPECTED, v);
+        return null;
+      }
+      return b ? RequireDirectory.ACTIVE_USER : null;
+    }
+    Section d = s.section("directory", "groups");
+    if (!d.present() || !(n.value() instanceof java.util.Map<?, ?>)) {
+      return null; // reported by section(): not a mapping
+    }
+    if (!d.has("groups")) {
+      return RequireDirectory.ACTIVE_USER;
+    }
+    List<String> groups = list(d, "groups", DIRECTORY_GROUP_EXPECTED, DIRECTORY_GROUP, true);
+    return groups.isEmpty() ? null : new RequireDirectory(groups);
+  }
+
+  /**
+   * {@code require.directory} reads a directory only SCIM provisioning fills: without
+   * {@code scim.enabled} every caller would be unknown and refused, which is a mistake to report.
+   */
+  static void directoryNeedsScim(Errors errors, List<RouteConfig> routes, ScimConfig scim) {
+    if (scim.enabled()) {
+      return;
+    }
+    for (int i = 0; i < routes.size(); i++) {
+      if (routes.get(i).require().directory() != null) {
+        errors.add("routes[" + i + "].require.directory", "needs scim.enabled: true (the directory is what"
+            + " Entra provisioning pushes into the SCIM endpoint); without it every caller would be unknown");
+      }
+    }
   }
 
   /** A non-empty list of strings matching {@code pattern}; empty when absent or wrong (reported). */

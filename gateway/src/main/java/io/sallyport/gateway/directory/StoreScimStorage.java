@@ -21,7 +21,9 @@ import java.util.function.Supplier;
 /**
  * The scim module's storage on the gateway's {@link DirectoryStore} (H2 or PostgreSQL). Users and
  * groups keep their whole SCIM body; userName, externalId, active and displayName are lifted into
- * indexed columns. A user switched off or deleted is handed to {@link Deprovisioning}.
+ * indexed columns. A user switched off or deleted is handed to {@link Deprovisioning}; every write
+ * that changes what the gateway knows about a user (the user, a group, a membership) is announced
+ * through {@link DirectoryChanges} before the SCIM client gets its answer.
  */
 public final class StoreScimStorage implements ScimStorage {
 
@@ -30,16 +32,24 @@ public final class StoreScimStorage implements ScimStorage {
 
   private final DirectoryStore directory;
   private final Deprovisioning deprovisioning;
+  private final DirectoryChanges changes;
 
   public StoreScimStorage(DirectoryStore directory, Deprovisioning deprovisioning) {
+    this(directory, deprovisioning, DirectoryChanges.none());
+  }
+
+  public StoreScimStorage(DirectoryStore directory, Deprovisioning deprovisioning, DirectoryChanges changes) {
     this.directory = directory;
     this.deprovisioning = deprovisioning;
+    this.changes = changes;
   }
 
   @Override
   public Future<StoredResource> create(ResourceKind kind, String id, JsonObject attributes) {
     return guarded(() -> kind == ResourceKind.USER
-        ? directory.createUser(DirectoryMapping.user(id, attributes, 0)).map(DirectoryMapping::resource)
+        ? directory.createUser(DirectoryMapping.user(id, attributes, 0))
+            .compose(u -> changes.user(u.id(), List.of(u.userName()), u.externalId()).map(u))
+            .map(DirectoryMapping::resource)
         : directory.createGroup(DirectoryMapping.group(id, attributes, 0)).map(DirectoryMapping::resource));
   }
 
@@ -54,6 +64,7 @@ public final class StoreScimStorage implements ScimStorage {
   public Future<StoredResource> replace(ResourceKind kind, String id, JsonObject attributes, long expectedVersion) {
     if (kind == ResourceKind.GROUP) {
       return guarded(() -> directory.replaceGroup(DirectoryMapping.group(id, attributes, expectedVersion))
+          .compose(g -> changes.group(g.id()).map(g))
           .map(DirectoryMapping::resource));
     }
     return guarded(() -> {
@@ -69,10 +80,13 @@ public final class StoreScimStorage implements ScimStorage {
           return Future.failedFuture(new StorageConflict(StorageConflict.Kind.STALE, "User " + id
               + " is at version " + before.version() + ", not " + expectedVersion + "; reload and retry"));
         }
-        return directory.replaceUser(next).compose(after -> before.active() && !after.active()
+        return directory.replaceUser(next).compose(after -> (before.active() && !after.active()
             ? deprovisioning.deprovision(id, List.of(after.userName(), before.userName()),
-                Deprovisioning.Cause.DEACTIVATED).map(after)
-            : Future.succeededFuture(after));
+                Deprovisioning.Cause.DEACTIVATED)
+            : Future.<Void>succeededFuture())
+            // every replace, reactivation included: nodes re-read the user's standing
+            .compose(x -> changes.user(id, List.of(after.userName(), before.userName()), after.externalId()))
+            .map(after));
       }).map(DirectoryMapping::resource);
     });
   }
@@ -80,11 +94,13 @@ public final class StoreScimStorage implements ScimStorage {
   @Override
   public Future<Boolean> delete(ResourceKind kind, String id) {
     if (kind == ResourceKind.GROUP) {
-      return guarded(() -> directory.deleteGroup(id));
+      return guarded(() -> directory.deleteGroup(id).compose(deleted -> deleted
+          ? changes.group(id).map(true) : Future.succeededFuture(false)));
     }
     return guarded(() -> directory.user(id).compose(found -> found.isEmpty() ? Future.succeededFuture(false)
         : directory.deleteUser(id).compose(deleted -> deleted
             ? deprovisioning.deprovision(id, List.of(found.get().userName()), Deprovisioning.Cause.DELETED)
+                .compose(x -> changes.user(id, List.of(found.get().userName()), found.get().externalId()))
                 .map(true)
             : Future.succeededFuture(false))));
   }
@@ -123,12 +139,14 @@ public final class StoreScimStorage implements ScimStorage {
 
   @Override
   public Future<Integer> addMembers(String groupId, Collection<String> memberIds) {
-    return guarded(() -> directory.addMembers(groupId, memberIds));
+    return guarded(() -> directory.addMembers(groupId, memberIds)
+        .compose(n -> n == 0 ? Future.succeededFuture(n) : changes.members(memberIds).map(n)));
   }
 
   @Override
   public Future<Integer> removeMembers(String groupId, Collection<String> memberIds) {
-    return guarded(() -> directory.removeMembers(groupId, memberIds));
+    return guarded(() -> directory.removeMembers(groupId, memberIds)
+        .compose(n -> n == 0 ? Future.succeededFuture(n) : changes.members(memberIds).map(n)));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.sallyport.gateway.pipeline.Decision;
 import io.sallyport.gateway.pipeline.Reason;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.authn.BearerPolicy;
+import io.sallyport.gateway.pipeline.authz.DirectoryRequirement;
 import io.sallyport.gateway.pipeline.authz.RouteChecks;
 import io.sallyport.gateway.pipeline.route.PathNormalizer;
 import io.sallyport.gateway.pipeline.route.Route;
@@ -29,13 +30,21 @@ public final class Explainer {
   private final Supplier<Store> store;
   private final Clock clock;
   private final Sessions sessions;
+  private final DirectoryRequirement directoryRequirement;
 
   public Explainer(Supplier<Snapshot> live, BearerPolicy policy, Supplier<Store> store, Clock clock) {
+    this(live, policy, store, clock, null);
+  }
+
+  /** @param directory  the directory's say on decisions, as the data plane applies it; null for none */
+  public Explainer(Supplier<Snapshot> live, BearerPolicy policy, Supplier<Store> store, Clock clock,
+                   DirectoryRequirement directory) {
     this.live = live;
     this.policy = policy;
     this.store = store;
     this.clock = clock;
     this.sessions = new Sessions(store);
+    this.directoryRequirement = directory;
   }
 
   Future<JsonObject> explain(ExplainRequest r) {
@@ -55,8 +64,26 @@ public final class Explainer {
           + " was verified (no signature, issuer, audience or lifetime check); the route's checks run on them",
           VerifiedToken.fromClaims(r.claims()), null, null));
     };
-    return identity.compose(id -> directory(id).map(dir -> answer(route, id, dir)));
+    return identity.compose(id -> directory(id).compose(dir -> {
+      Decision base = id.token() != null ? policy.decide(route, id.token()) : policy.refused(route, id.refusal());
+      return directoryCheck(route, base).map(check -> answer(route, id, dir, base, check));
+    }));
   }
+
+  /** The directory check's verdict for explain; null when the directory has no say on the route. */
+  private Future<DirectoryCheck> directoryCheck(Route route, Decision base) {
+    if (directoryRequirement == null || !directoryRequirement.applies(route)) {
+      return Future.succeededFuture(null);
+    }
+    String requirement = DirectoryRequirement.requirement(route.config().require().directory());
+    if (base.principal() == null) {
+      return Future.succeededFuture(new DirectoryCheck(requirement, null));
+    }
+    return directoryRequirement.evaluate(route, base.principal()).map(o -> new DirectoryCheck(requirement, o));
+  }
+
+  /** @param outcome  null when not evaluated (nobody authenticated) */
+  private record DirectoryCheck(String requirement, DirectoryRequirement.Outcome outcome) {}
 
   private static Route route(Snapshot snap, ExplainRequest r) {
     if (r.route() != null) {
@@ -93,8 +120,9 @@ public final class Explainer {
             .put("note", "the directory could not be read: " + e.getMessage())));
   }
 
-  private JsonObject answer(Route route, Identity id, JsonObject directory) {
-    Decision decision = id.token() != null ? policy.decide(route, id.token()) : policy.refused(route, id.refusal());
+  private JsonObject answer(Route route, Identity id, JsonObject directory, Decision base, DirectoryCheck dirCheck) {
+    Decision decision = dirCheck == null || dirCheck.outcome() == null ? base
+        : DirectoryRequirement.merge(base, dirCheck.outcome());
     boolean judged = !route.isPublic() && id.token() != null && !decision.primaryCode().equals("authn.unavailable");
     RouteChecks checks = policy.checks(route);
     Instant now = clock.instant();
@@ -112,6 +140,9 @@ public final class Explainer {
       }
       steps.add(step);
     }
+    if (dirCheck != null) {
+      steps.add(directoryStep(route, dirCheck));
+    }
     JsonArray next = new JsonArray();
     if (!decision.allowed()) {
       for (Reason reason : decision.reasons()) {
@@ -121,6 +152,19 @@ public final class Explainer {
     return new JsonObject().put("route", RouteView.of(route)).put("identity", id.toJson()).put("checks", steps)
         .put("directory", directory).put("decision", decision(decision)).put("next", next)
         .put("explainedAt", now.toString());
+  }
+
+  private static JsonObject directoryStep(Route route, DirectoryCheck c) {
+    JsonObject step = new JsonObject().put("check", "directory").put("requirement", c.requirement());
+    if (c.outcome() == null) {
+      return step.put("verdict", "not_evaluated").put("detail", "not evaluated: the caller was not authenticated");
+    }
+    if (c.outcome().passed()) {
+      return step.put("verdict", "pass").put("detail", "holds: " + c.requirement());
+    }
+    Reason r = c.outcome().failure();
+    return step.put("verdict", "fail").put("code", r.code()).put("detail", r.detail())
+        .put("next", NextSteps.forCode(r.code()));
   }
 
   private static JsonObject authn(Route route, Identity id, Decision decision) {

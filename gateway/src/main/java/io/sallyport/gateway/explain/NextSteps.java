@@ -29,6 +29,15 @@ final class NextSteps {
           + " in again so the new token carries it";
       case "groups.unavailable" -> "the user is in too many groups for a token to list: an admin grants the"
           + " route through an app role instead, or limits the groups claim to assigned groups";
+      case "directory.user_unknown" -> "an admin assigns the user to the gateway's enterprise application in Entra"
+          + " ID so provisioning creates them in the directory (userName = UPN), then waits for the next cycle or"
+          + " provisions on demand";
+      case "directory.user_inactive" -> "the account is deactivated (or deleted) in Entra ID and provisioning"
+          + " switched it off here: an admin re-enables it in Entra ID; access returns at the next provisioning";
+      case "directory.group_missing" -> "an admin adds the user to one of the route's groups in Entra ID (a group"
+          + " in the app's provisioning scope); access follows at the next provisioning cycle";
+      case "directory.unavailable" -> "the gateway's store cannot be read right now: an admin checks the store"
+          + " (readiness on the management listener) and the log; then retry";
       case "ca.mfa_missing" -> "sign in again with MFA; the gateway will ask for it";
       case "ca.auth_too_old" -> "sign in again: the route wants a recent sign-in";
       default -> code.startsWith("authn.token_") ? "get a fresh access token from Entra ID for this gateway's API"

@@ -30,6 +30,10 @@ final class RouteView {
     if (r.maxAuthAge() != null) {
       require.put("max-auth-age", r.maxAuthAge().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
     }
+    if (r.directory() != null) {
+      require.put("directory", r.directory().groups().isEmpty() ? (Object) true
+          : new JsonObject().put("groups", new JsonArray(r.directory().groups())));
+    }
     return new JsonObject().put("name", route.name()).put("public", route.isPublic())
         .put("match", new JsonObject().put("host", route.config().host()).put("path-prefix", route.config().pathPrefix()))
         .put("require", require);

@@ -156,7 +156,8 @@ class ScimGatewayIT {
     assertThat(sibling.statusCode()).isEqualTo(401);
     assertThat(sibling.getHeader("content-type")).isEqualTo("application/problem+json");
     assertThat(upstream.seen()).isEmpty();
-    await(() -> gw.stdout.toString(StandardCharsets.UTF_8).contains("\"route\":\"scim\""));
+    // wait for this request's own line: earlier tests' scim lines are already in the log
+    await(() -> gw.stdout.toString(StandardCharsets.UTF_8).contains("\"path\":\"/scim/v2/ServiceProviderConfig\""));
     String log = gw.stdout.toString(StandardCharsets.UTF_8);
     assertThat(log).contains("\"route\":\"scim\",\"method\":\"GET\",\"path\":\"/scim/v2/ServiceProviderConfig\"");
     assertThat(log).doesNotContain(TOKEN);
