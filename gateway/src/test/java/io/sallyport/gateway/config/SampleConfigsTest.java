@@ -49,13 +49,16 @@ class SampleConfigsTest {
   }
 
   @Test
-  void demoRoutesGoToTheDemoUpstreamWithH2AndOnlyTheAdminRouteIsClosed() {
+  void demoRoutesGoToTheDemoUpstreamWithH2AndOnlyTheAdminRoutesAreClosed() {
     SallyportConfig c = ConfigLoader.load(CONFIG_DIR.resolve("demo.yaml"), Map.of("SALLYPORT_DEMO_CA_FILE", caFile()));
     assertThat(c.routes()).allSatisfy(r -> {
-      assertThat(r.isPublic()).as(r.name()).isEqualTo(!r.name().equals("demo-admin"));
+      assertThat(r.isPublic()).as(r.name()).isEqualTo(!r.name().startsWith("demo-admin")
+          && !r.name().equals("demo-privileged"));
       assertThat(r.upstream().toString()).isEqualTo("http://127.0.0.1:8082");
     });
-    assertThat(c.routes()).extracting(r -> r.name()).contains("demo-admin");
+    assertThat(c.routes()).extracting(r -> r.name()).contains("demo-admin", "demo-privileged");
+    assertThat(c.routes().stream().filter(r -> r.name().equals("demo-privileged")).findFirst().orElseThrow()
+        .require().authContext()).isEqualTo("c1");
     assertThat(c.store().kind()).isEqualTo(StoreConfig.Kind.H2);
     assertThat(c.store().path()).isEqualTo(CONFIG_DIR.toAbsolutePath().normalize().resolve("data"));
     assertThat(c.scim().enabled()).isTrue();
