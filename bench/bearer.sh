@@ -122,6 +122,7 @@ routes:
       mfa: true
       auth-context: $BENCH_ACR
       max-auth-age: 12h
+${GW_EXTRA_YAML:-}
 EOF
 java -jar "$JAR" check-config "$GW_CONFIG" >"$GW_DIR/check-config.log" 2>&1 ||
   { cat "$GW_DIR/check-config.log" >&2; die "check-config rejected $GW_CONFIG"; }

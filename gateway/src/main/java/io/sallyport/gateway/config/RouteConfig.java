@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param require        what a caller must show beyond a verified token; {@link RequireConfig#NONE}
  * @param assertionAudience  the {@code aud} of the identity assertion sent to this upstream; by default
  *                       the upstream's origin, {@code scheme://host:port}
+ * @param forwardToken   on a protected route, pass the caller's {@code Authorization} header on to the
+ *                       upstream; off by default: the token's audience is Sallyport, so an upstream that
+ *                       held it could replay it against every other route as that user
  */
 public record RouteConfig(
     String name,
@@ -29,11 +32,20 @@ public record RouteConfig(
     UpstreamTls upstreamTls,
     int maxConnections,
     RequireConfig require,
-    String assertionAudience) {
+    String assertionAudience,
+    boolean forwardToken) {
 
   public RouteConfig {
     require = require == null ? RequireConfig.NONE : require;
     assertionAudience = assertionAudience == null && upstream != null ? origin(upstream) : assertionAudience;
+  }
+
+  /** A route that keeps the caller's token from the upstream. */
+  public RouteConfig(String name, String host, String pathPrefix, URI upstream, String rewritePrefix, boolean isPublic,
+                     boolean preserveHost, long maxBodySize, Timeouts timeouts, UpstreamTls upstreamTls,
+                     int maxConnections, RequireConfig require, String assertionAudience) {
+    this(name, host, pathPrefix, upstream, rewritePrefix, isPublic, preserveHost, maxBodySize, timeouts,
+        upstreamTls, maxConnections, require, assertionAudience, false);
   }
 
   /** A route whose assertion audience is its upstream's origin. */

@@ -50,7 +50,7 @@ final class RoutesSection {
     for (int i = 0; i < list.size(); i++) {
       Node item = (Node) list.get(i);
       Section s = new Section(item.path(), item, root.errors, root.baseDir, List.of("name", "match",
-          "upstream", "rewrite-prefix", "public", "preserve-host", "max-body-size", "max-connections",
+          "upstream", "rewrite-prefix", "public", "preserve-host", "forward-token", "max-body-size", "max-connections",
           "timeouts", "upstream-tls", "require", "assertion-audience"));
       if (!s.present()) {
         root.errors.add(item.path(), "expected a route (a mapping with name, match, upstream), got nothing");
@@ -94,6 +94,7 @@ final class RoutesSection {
       String rewrite = path(s, "rewrite-prefix", null);
       boolean isPublic = s.bool("public", false);
       boolean preserveHost = s.bool("preserve-host", false);
+      boolean forwardToken = s.bool("forward-token", false);
       long maxBody = s.size("max-body-size", MAX_BODY_SIZE, 0, Long.MAX_VALUE, null, true);
       int maxConn = s.integer("max-connections", MAX_CONNECTIONS, 1, 10_000, "an integer 1..10000");
       Section t = s.section("timeouts", "connect", "idle", "request");
@@ -107,7 +108,7 @@ final class RoutesSection {
         audience = null;
       }
       return new RouteConfig(name, host, prefix, upstream, rewrite, isPublic, preserveHost, maxBody,
-          timeouts, tls, maxConn, require, audience);
+          timeouts, tls, maxConn, require, audience, forwardToken && !isPublic);
     }
 
     private static String host(Section match) {

@@ -3,7 +3,6 @@ package io.sallyport.gateway.pipeline.forward;
 import io.sallyport.gateway.config.Cidr;
 import io.sallyport.gateway.http.RequestIds;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import java.util.List;
@@ -79,7 +78,10 @@ public final class ForwardedHeaders {
   public Upstream build(MultiMap in, String peer, boolean tls, String host, boolean h2, String freshRequestId) {
     List<String> declared = HopByHop.declaredBy(in.getAll("connection"));
     boolean trusted = isTrusted(peer);
-    MultiMap out = HttpHeaders.headers();
+    // not HttpHeaders.headers(): that map checks every character of every value as it is added, and
+    // the upstream request checks them all again when it copies this map (HttpClientRequest init), so
+    // nothing unchecked can reach the wire; the client's values were checked when they were decoded
+    MultiMap out = MultiMap.caseInsensitiveMultiMap();
     String cookies = null;
     for (Map.Entry<String, String> h : in) {
       String name = h.getKey();

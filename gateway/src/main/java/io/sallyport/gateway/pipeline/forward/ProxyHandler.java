@@ -148,6 +148,10 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
       return;
     }
     ForwardedHeaders.Upstream up = fh.build(req, ex.requestId);
+    if (!route.isPublic() && !route.config().forwardToken()) {
+      // the caller's token is for Sallyport: an upstream holding it could replay it on every route
+      up.headers().remove("authorization");
+    }
     if (decision.principal() != null && !identity.addTo(route, decision, up.headers())) {
       refuse(req, ex, ASSERTION_UNAVAILABLE, false);
       req.resume();

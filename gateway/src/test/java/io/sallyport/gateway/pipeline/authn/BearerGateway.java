@@ -50,6 +50,7 @@ final class BearerGateway implements AutoCloseable {
         + "routes:\n"
         + "  - { name: open, match: { path-prefix: /open }, " + up + ", public: true }\n"
         + "  - { name: api, match: { path-prefix: /api }, " + up + " }\n"
+        + "  - { name: passing, match: { path-prefix: /passing }, " + up + ", forward-token: true }\n"
         + "  - { name: scoped, match: { path-prefix: /scoped }, " + up + ", require: { scopes: [access_as_user] } }\n"
         + "  - { name: admin, match: { path-prefix: /admin }, " + up + ", require: { app-roles: [Billing.Admin] } }\n"
         + "  - { name: ops, match: { path-prefix: /ops }, " + up + ", require: { groups: [" + opsGroup + "] } }\n"
