@@ -3,6 +3,7 @@ package io.sallyport.gateway.pipeline.authn;
 import io.sallyport.gateway.config.RequireConfig;
 import io.sallyport.gateway.entra.oidc.TokenRejected;
 import io.sallyport.gateway.entra.oidc.VerifiedToken;
+import io.sallyport.gateway.entra.oidc.VerifiedTokenCache;
 import io.sallyport.gateway.entra.oidc.VerifierUnavailable;
 import io.sallyport.gateway.pipeline.AccessPolicy;
 import io.sallyport.gateway.pipeline.Decision;
@@ -73,14 +74,22 @@ public final class BearerPolicy implements AccessPolicy {
       return refuse(TokenRejected.MALFORMED, "The request has more than one Authorization header; send one.",
           ch.invalidRequest());
     }
-    String token = BearerToken.of(req);
+    String header = req.headers().get("authorization");
+    RouteChecks routeChecks = checks.computeIfAbsent(route.config().require(), RouteChecks::of);
+    VerifiedTokenCache cache = tenant.cache();
+    VerifiedToken seen = header == null ? null : cache.cachedByHeader(header);
+    if (seen != null) { // the hot path: this header was verified on this thread, no copy of the token
+      return withGroups(route, routeChecks, seen, ch);
+    }
+    String token = BearerToken.of(header);
     if (token == null) {
       return refuse(MISSING, "This route needs an Entra ID access token in the header"
           + " \"Authorization: Bearer <token>\".", ch.missing());
     }
-    RouteChecks routeChecks = checks.computeIfAbsent(route.config().require(), RouteChecks::of);
-    Future<VerifiedToken> verified = tenant.cache().verify(token);
+    long generation = cache.generation();
+    Future<VerifiedToken> verified = cache.verify(token);
     if (verified.succeeded()) { // a cached token: decide now, no future chain to build and run
+      cache.rememberHeader(header, verified.result(), generation);
       return withGroups(route, routeChecks, verified.result(), ch);
     }
     return verified.transform(ar -> ar.succeeded()

@@ -36,8 +36,8 @@ final class BearerToken {
    * The token of the {@code Authorization: Bearer} header; null when there is none (no header,
    * another scheme, nothing after the scheme).
    */
-  static String of(HttpServerRequest req) {
-    String value = req.headers().get("authorization");
+  /** The token of an {@code Authorization} header value; null when it is not a Bearer one. */
+  static String of(String value) {
     if (value == null) {
       return null;
     }
