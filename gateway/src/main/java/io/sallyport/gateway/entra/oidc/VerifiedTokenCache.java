@@ -93,6 +93,12 @@ public final class VerifiedTokenCache {
         : Future.fromCompletionStage(entry, caller);
     return outcome.compose(o -> {
       if (o.failure() == null) {
+        if (clock.millis() >= o.token().expiresAt().toEpochMilli()) {
+          // an entry past exp that Caffeine has not evicted yet (its timer wheel is coarse): never an
+          // answer; the verifier judges the token again, with its own leeway
+          cache.asMap().remove(key, entry);
+          return verifier.verify(token);
+        }
         return Future.succeededFuture(o.token());
       }
       cache.asMap().remove(key, entry); // never cached: the next use verifies again
