@@ -36,6 +36,16 @@ class SignInChromiumIT {
     }
   }
 
+  static void awaitUrl(Chromium c, String url) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!c.url().startsWith(url)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the browser did not reach " + url + "; it is at " + c.url());
+      }
+      Thread.sleep(50);
+    }
+  }
+
   String gateway(String path) {
     return "http://127.0.0.1:" + g.running.port() + path;
   }
@@ -67,6 +77,9 @@ class SignInChromiumIT {
 
       c.open(gateway("/.sallyport/logout"));
       c.click("#sign-out");
+      // the click starts a navigation (POST, then Entra's sign-out, then back): wait for its end
+      // before reading the page, or the old page's heading is read as it goes away
+      awaitUrl(c, gateway("/.sallyport/signed-out"));
       assertThat(c.text("h1")).isEqualTo("You are signed out");
       c.open(gateway("/app/home"));
       assertThat(c.find("#passwd")).as("signed out of Entra too: the password is asked again").isNotEmpty();
