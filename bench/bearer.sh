@@ -306,6 +306,9 @@ fi
 # --- Load -----------------------------------------------------------------------------------
 MAX_CONNS="$(tr ' ' '\n' <<<"$CONNS" | sort -n | tail -1)"
 
+# The gateway JVM's CPU ticks so far (utime + stime, fields 14 and 15 of /proc/PID/stat).
+gw_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$GW_PID/stat" 2>/dev/null || echo 0; }
+
 # run_wrk SECONDS CONNS ROUTE OUTFILE -- bounded by wrk -d and by timeout(1).
 run_wrk() {
   local secs="$1" conns="$2" route="$3" out="$4"
@@ -339,10 +342,14 @@ for ((rep = 1; rep <= REPEAT; rep++)); do
     for r in $ROUTES; do   # interleaved: drift in machine load hits both routes alike
       out="$RAW_DIR/wrk-bearer-bench-$r-c$c-r$rep.txt"
       log "measure $r c=$c ${DURATION}s (run $rep/$REPEAT)"
+      t0="$(gw_cpu_ticks)"
       run_wrk "$DURATION" "$c" "$r" "$out"
+      t1="$(gw_cpu_ticks)"
       row="$(python3 "$BENCH_DIR/report.py" parse "$out" "$r" 100b "$c" "${URL[$r]}")"
-      python3 -c 'import json,sys; r=json.loads(sys.argv[1]); r["rep"]=int(sys.argv[2]); print(json.dumps(r))' \
-        "$row" "$rep" >>"$ROWS"
+      # the gateway's own CPU time per request (utime + stime over the run): far less sensitive to
+      # what else the machine does than req/s; the apache row's is the idle gateway's, left out
+      python3 -c 'import json,sys; r=json.loads(sys.argv[1]); r["rep"]=int(sys.argv[2]); ticks=int(sys.argv[3]); hz=int(sys.argv[4]); n=(r.get("rps") or 0)*float(sys.argv[5]); r["gw_cpu_us_per_req"]=None if sys.argv[6]=="apache" or n<=0 else round(ticks*1e6/hz/n,2); print(json.dumps(r))' \
+        "$row" "$rep" "$((t1 - t0))" "$(getconf CLK_TCK)" "$DURATION" "$r" >>"$ROWS"
       sleep 1
     done
   done
@@ -416,6 +423,16 @@ for c in conns:
         result["verdicts"].append({"conns": c, "ratio_name": f"{num}/{den}", "target": t, "verdict": v,
                                    "ratio": ratio, "p99_ratio": p99r, "per_run": per_run})
 overall = "PASS" if verdicts and all(v == "PASS" for v in verdicts) and len(verdicts) == 2 * len(conns) else "FAIL"
+for c in conns:
+    cpu = {}
+    for name in ("plain", "bearer"):
+        vals = sorted(x["gw_cpu_us_per_req"] for x in runs if x["target"] == name and x["conns"] == c
+                      and x.get("gw_cpu_us_per_req") is not None)
+        cpu[name] = vals[len(vals) // 2] if vals else None
+    if cpu["plain"] and cpu["bearer"]:
+        lines.append(f"info  gateway CPU per request at {c} connections: plain {cpu['plain']:.1f} us, bearer "
+                     f"{cpu['bearer']:.1f} us (x{cpu['bearer'] / cpu['plain']:.2f}; medians)")
+        result.setdefault("gw_cpu_us_per_req", []).append({"conns": c} | cpu)
 lines.append(f"OVERALL {overall}")
 result["overall"] = overall
 text = "\n".join(lines)
