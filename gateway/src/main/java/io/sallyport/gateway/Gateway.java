@@ -38,6 +38,7 @@ import io.sallyport.gateway.session.Sessions;
 import io.sallyport.gateway.session.SignInClients;
 import io.sallyport.gateway.session.SignInEndpoints;
 import io.sallyport.gateway.pipeline.authn.TenantVerifiers;
+import io.sallyport.gateway.pipeline.authz.AccessPackageRequirement;
 import io.sallyport.gateway.pipeline.authz.DirectoryRequirement;
 import io.sallyport.gateway.pipeline.authz.OverageGroups;
 import io.sallyport.gateway.pipeline.Snapshot;
@@ -156,7 +157,8 @@ public final class Gateway {
     DirectoryFactsCache directoryFacts = new DirectoryFactsCache(vertx);
     DirectoryRequirement directory = new DirectoryRequirement(new IdentityPolicy(verifiers, bearer, sessions::get,
         signIn, overage, environment.clock()), directoryFacts, () -> live.get().config().scim().enabled());
-    AccessPolicy policy = directory;
+    // require.access-package: delivered Entra assignments from Graph, after every other check allowed
+    AccessPolicy policy = new AccessPackageRequirement(directory, graph, environment.clock());
     if (config.tenant() != null && config.tenant().clientSecret() != null) {
       // discovery now, and the OAuth2 classes loaded on this thread rather than on the first sign-in's loop
       signIn.current(config.tenant()).provider();

@@ -19,6 +19,7 @@ final class RequireSection {
   // Graph says c1..c25, the CA What-If API c1..c99 (entra-protocol.md §3.4): accept the wider range
   private static final Pattern AUTH_CONTEXT = Pattern.compile("c[1-9][0-9]?");
   private static final String AUTH_CONTEXT_EXPECTED = "an auth context id c1..c99";
+  private static final String ACCESS_PACKAGE_EXPECTED = "an access package id (a GUID)";
   private static final String DIRECTORY_EXPECTED = "true, false or { groups: [<SCIM group displayName or id>] }";
   private static final String DIRECTORY_GROUP_EXPECTED = "a SCIM group displayName, id or externalId (1..512"
       + " characters, no control characters)";
@@ -30,7 +31,7 @@ final class RequireSection {
   /** {@link RequireConfig#NONE} when absent; errors are reported with their paths. */
   static RequireConfig read(Section route, boolean isPublic, boolean tenantPresent) {
     Section s = route.section("require", "scopes", "app-roles", "groups", "mfa", "auth-context", "max-auth-age",
-        "directory");
+        "directory", "access-package");
     if (!s.present()) {
       return RequireConfig.NONE;
     }
@@ -51,7 +52,13 @@ final class RequireSection {
       context = null;
     }
     Duration maxAge = s.duration("max-auth-age", null, false);
-    return new RequireConfig(scopes, roles, groups, mfa, context, maxAge, directory(s));
+    String accessPackage = s.text("access-package", ACCESS_PACKAGE_EXPECTED);
+    if (accessPackage != null && !GUID.matcher(accessPackage).matches()) {
+      s.badValue("access-package", ACCESS_PACKAGE_EXPECTED, accessPackage);
+      accessPackage = null;
+    }
+    return new RequireConfig(scopes, roles, groups, mfa, context, maxAge, directory(s),
+        accessPackage == null ? null : accessPackage.toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -94,6 +101,22 @@ final class RequireSection {
       if (routes.get(i).require().directory() != null) {
         errors.add("routes[" + i + "].require.directory", "needs scim.enabled: true (the directory is what"
             + " Entra provisioning pushes into the SCIM endpoint); without it every caller would be unknown");
+      }
+    }
+  }
+
+  /**
+   * {@code require.access-package} is read from Graph with the app's own token: without a tenant
+   * client secret there is no Graph client and every caller would be refused as unavailable.
+   */
+  static void accessPackageNeedsGraph(Errors errors, List<RouteConfig> routes, TenantConfig tenant) {
+    if (tenant == null || tenant.clientSecret() != null) {
+      return; // without a tenant, require itself is already reported
+    }
+    for (int i = 0; i < routes.size(); i++) {
+      if (routes.get(i).require().accessPackage() != null) {
+        errors.add("routes[" + i + "].require.access-package", "needs tenant.client-secret: assignments are read"
+            + " from Microsoft Graph with the app's own token (EntitlementManagement.Read.All)");
       }
     }
   }
