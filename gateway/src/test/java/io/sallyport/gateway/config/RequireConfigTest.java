@@ -66,4 +66,16 @@ class RequireConfigTest {
     assertThat(errorsOf(TENANT.replace(" }", ", audiences: [billing] }") + ROUTE)).singleElement().asString()
         .startsWith("tenant.audiences[0]: expected");
   }
+
+  @Test
+  void accessPackageIsAGuidReadInLowerCaseAndNeedsTheClientSecret() {
+    String pkg = "4F0E2D1C-8B7A-4C6D-9E5F-0A1B2C3D4E5F";
+    String withSecret = TENANT.replace(" }", ", client-secret: s3cret }");
+    SallyportConfig c = parse(withSecret + ROUTE + "    require: { access-package: " + pkg + " }\n");
+    assertThat(c.routes().get(0).require().accessPackage()).isEqualTo(pkg.toLowerCase());
+    assertThat(errorsOf(withSecret + ROUTE + "    require: { access-package: billing }\n")).containsExactly(
+        "routes[0].require.access-package: expected an access package id (a GUID), got \"billing\"");
+    assertThat(errorsOf(TENANT + ROUTE + "    require: { access-package: " + pkg + " }\n")).singleElement()
+        .asString().startsWith("routes[0].require.access-package: needs tenant.client-secret");
+  }
 }
