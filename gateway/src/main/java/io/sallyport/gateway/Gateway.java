@@ -158,7 +158,7 @@ public final class Gateway {
     DirectoryRequirement directory = new DirectoryRequirement(new IdentityPolicy(verifiers, bearer, sessions::get,
         signIn, overage, environment.clock()), directoryFacts, () -> live.get().config().scim().enabled());
     // require.access-package: delivered Entra assignments from Graph, after every other check allowed
-    AccessPolicy policy = new AccessPackageRequirement(directory, graph, environment.clock());
+    AccessPolicy policy = new AccessPackageRequirement(directory, graph::current, environment.clock());
     if (config.tenant() != null && config.tenant().clientSecret() != null) {
       // discovery now, and the OAuth2 classes loaded on this thread rather than on the first sign-in's loop
       signIn.current(config.tenant()).provider();

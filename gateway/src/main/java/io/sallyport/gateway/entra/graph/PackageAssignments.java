@@ -2,6 +2,7 @@ package io.sallyport.gateway.entra.graph;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -42,6 +43,8 @@ public final class PackageAssignments {
   private final Clock clock;
   private final GraphMetrics metrics;
   private final AsyncLoadingCache<String, Delivered> cache;
+  private final Counter hits;
+  private final long ttlMillis;
 
   public PackageAssignments(Vertx vertx, GraphClient graph, GraphOptions options, GraphMetrics metrics, Clock clock) {
     this.vertx = vertx;
@@ -49,6 +52,8 @@ public final class PackageAssignments {
     this.options = options;
     this.clock = clock;
     this.metrics = metrics;
+    this.hits = metrics.cacheCounter(DeliveredPackages.OPERATION, "hit");
+    this.ttlMillis = options.groupsTtl().toMillis();
     this.cache = Caffeine.newBuilder().executor(Runnable::run)
         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
         .maximumWeight(options.maxGroupIds())
@@ -65,11 +70,11 @@ public final class PackageAssignments {
       return null;
     }
     Delivered d = f.join();
-    if (d.fetchedAt().plus(options.groupsTtl()).isBefore(clock.instant())) {
+    if (clock.millis() - d.fetchedAt().toEpochMilli() > ttlMillis) {
       return null;
     }
     // getIfPresent above also started the refresh-ahead when the answer is due for one
-    metrics.cache(DeliveredPackages.OPERATION, "hit");
+    hits.increment();
     return d;
   }
 

@@ -13,6 +13,7 @@ import io.sallyport.gateway.pipeline.route.Route;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +33,11 @@ public final class AccessPackageRequirement implements AccessPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(AccessPackageRequirement.class);
 
   private final AccessPolicy inner;
-  private final TenantGraph graph;
+  private final Supplier<TenantGraph.Current> graph;
   private final Clock clock;
 
-  /** @param graph  null when the gateway has no Graph client (every such route then says unavailable) */
-  public AccessPackageRequirement(AccessPolicy inner, TenantGraph graph, Clock clock) {
+  /** @param graph  the live tenant's Graph client and facts; it gives null without one (routes then say unavailable) */
+  public AccessPackageRequirement(AccessPolicy inner, Supplier<TenantGraph.Current> graph, Clock clock) {
     this.inner = inner;
     this.graph = graph;
     this.clock = clock;
@@ -60,7 +61,7 @@ public final class AccessPackageRequirement implements AccessPolicy {
     if (!d.allowed() || p == null) {
       return same != null ? same : Future.succeededFuture(d);
     }
-    TenantGraph.Current g = graph == null ? null : graph.current();
+    TenantGraph.Current g = graph.get();
     if (g == null) {
       return Future.succeededFuture(merge(d, unavailable(pkg, new GraphUnavailable(GraphUnavailable.TOKEN,
           "no Graph client (the tenant has no client secret)"))));
@@ -71,7 +72,7 @@ public final class AccessPackageRequirement implements AccessPolicy {
     }
     PackageAssignments packages = g.packages();
     Delivered fresh = packages.fresh(p.oid());
-    if (fresh != null && fresh.holds(pkg, clock.instant())) {
+    if (fresh != null && fresh.holds(pkg, clock.instant())) { // the warm path
       return same != null ? same : Future.succeededFuture(d);
     }
     Future<Delivered> known = fresh != null ? Future.succeededFuture(fresh) : packages.lookup(p.oid());
