@@ -18,10 +18,11 @@ import java.util.List;
  *                     null for no such requirement
  * @param accessPackage an access package id (lower case) the caller must hold a delivered
  *                      assignment of (Entra entitlement management, read through Graph); null for none
+ * @param termsOfUse    a terms of use agreement the caller must have accepted; null for none
  */
 public record RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
                             String authContext, Duration maxAuthAge, RequireDirectory directory,
-                            String accessPackage) {
+                            String accessPackage, RequireTerms termsOfUse) {
 
   /** No requirement beyond a verified token of an allowed tenant. */
   public static final RequireConfig NONE = new RequireConfig(List.of(), List.of(), List.of(), false, null, null);
@@ -30,6 +31,12 @@ public record RequireConfig(List<String> scopes, List<String> appRoles, List<Str
     scopes = List.copyOf(scopes);
     appRoles = List.copyOf(appRoles);
     groups = List.copyOf(groups);
+  }
+
+  /** Without a terms of use requirement. */
+  public RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
+                       String authContext, Duration maxAuthAge, RequireDirectory directory, String accessPackage) {
+    this(scopes, appRoles, groups, mfa, authContext, maxAuthAge, directory, accessPackage, null);
   }
 
   /** Without an access package requirement. */

@@ -75,6 +75,11 @@ public class AccessPackageBenchmark {
       }
 
       @Override
+      public Future<List<JsonObject>> listAs(String operation, String pathAndQuery, String token) {
+        return Future.failedFuture("not used");
+      }
+
+      @Override
       public Future<Void> ready() {
         return Future.succeededFuture();
       }
@@ -93,7 +98,7 @@ public class AccessPackageBenchmark {
     GraphMetrics metrics = new GraphMetrics(new SimpleMeterRegistry());
     Clock clock = Clock.systemUTC();
     TenantGraph.Current current = new TenantGraph.Current(o, stub, new GroupMemberships(vertx, stub, o, metrics, clock),
-        new PackageAssignments(vertx, stub, o, metrics, clock));
+        new PackageAssignments(vertx, stub, o, metrics, clock), null);
     Principal p = new Principal("t", oid, "Bench", "bench@example.com", "app", List.of(), null);
     Future<Decision> allowed = Future.succeededFuture(new Decision(Decision.Verdict.ALLOW,
         List.of(Reason.of("authz.allowed", "ok")), null, p));
