@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,15 +81,18 @@ public final class TermsFacts {
    * them only when Graph must be asked.
    *
    * @param recheck  true after a "not accepted": ask Graph again when the cached answer is older
-   *                 than {@link #RECHECK_AFTER}
+   *                 than {@link #RECHECK_AFTER}, or older than {@code since}
+   * @param since    when the user last signed in (a step-up to accept the terms is a new sign-in), or null
    */
-  public Future<Acceptances> acceptances(String oid, Supplier<String> assertion, boolean recheck) {
+  public Future<Acceptances> acceptances(String oid, Supplier<String> assertion, boolean recheck, Instant since) {
     CompletableFuture<Acceptances> f = acceptances.getIfPresent(oid);
     Instant now = clock.instant();
     if (f != null && f.isDone() && !f.isCompletedExceptionally()) {
       Acceptances a = f.join();
       boolean fresh = !a.fetchedAt().plus(options.groupsTtl()).isBefore(now);
-      boolean young = a.fetchedAt().plus(RECHECK_AFTER).isAfter(now);
+      boolean young = a.fetchedAt().plus(RECHECK_AFTER).isAfter(now)
+          // stored sign-in times keep microseconds at best: compare in milliseconds, a tie rechecks
+          && (since == null || a.fetchedAt().truncatedTo(ChronoUnit.MILLIS).isAfter(since.truncatedTo(ChronoUnit.MILLIS)));
       if (fresh && (!recheck || young)) {
         metrics.cache(ACCEPTANCES, "hit");
         return Future.succeededFuture(a);

@@ -119,7 +119,7 @@ public final class TermsRequirement implements AccessPolicy {
           }));
     }
     Supplier<String> assertion = () -> s != null ? s.accessToken() : bearer(req);
-    return g.terms().acceptances(p.oid(), assertion, recheck).compose(all -> {
+    return g.terms().acceptances(p.oid(), assertion, recheck, s == null ? null : s.createdAt()).compose(all -> {
       TermsFacts.Acceptance a = all.byAgreement().get(terms.agreement());
       if (a == null || !"accepted".equals(a.state())) {
         return Future.succeededFuture(Standing.NEVER);
