@@ -14,6 +14,11 @@ import io.sallyport.gateway.pipeline.Decision;
 import io.sallyport.gateway.pipeline.Principal;
 import io.sallyport.gateway.pipeline.Reason;
 import io.sallyport.gateway.pipeline.authz.AccessPackageRequirement;
+import io.sallyport.gateway.pipeline.authz.TermsRequirement;
+import io.sallyport.gateway.config.RequireTerms;
+import io.sallyport.gateway.entra.graph.DelegatedTokens;
+import io.sallyport.gateway.entra.graph.TermsFacts;
+import java.time.Instant;
 import io.sallyport.gateway.pipeline.route.Route;
 import io.sallyport.gateway.pipeline.route.RouteTable;
 import io.vertx.core.Future;
@@ -52,11 +57,14 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AccessPackageBenchmark {
 
   static final String PKG = "4f0e2d1c-8b7a-4c6d-9e5f-0a1b2c3d4e5f";
+  static final String TERMS = "3a8f6c2e-1b2c-4d3e-9f4a-5b6c7d8e9f0a";
 
   Vertx vertx;
   AccessPolicy identity;
   AccessPackageRequirement packages;
+  TermsRequirement terms;
   Route route;
+  Route termsRoute;
 
   @Setup
   public void setup() {
@@ -65,7 +73,8 @@ public class AccessPackageBenchmark {
     GraphClient stub = new GraphClient() {
       @Override
       public Future<JsonObject> get(String operation, String pathAndQuery) {
-        return Future.failedFuture("not used");
+        return Future.succeededFuture(new JsonObject().put("id", TERMS).put("displayName", "Terms")
+            .put("userReacceptRequiredFrequency", "P90D"));
       }
 
       @Override
@@ -76,7 +85,8 @@ public class AccessPackageBenchmark {
 
       @Override
       public Future<List<JsonObject>> listAs(String operation, String pathAndQuery, String token) {
-        return Future.failedFuture("not used");
+        return Future.succeededFuture(List.of(new JsonObject().put("agreementId", TERMS).put("state", "accepted")
+            .put("recordedDateTime", Instant.now().toString()).putNull("expirationDateTime")));
       }
 
       @Override
@@ -98,22 +108,41 @@ public class AccessPackageBenchmark {
     GraphMetrics metrics = new GraphMetrics(new SimpleMeterRegistry());
     Clock clock = Clock.systemUTC();
     TenantGraph.Current current = new TenantGraph.Current(o, stub, new GroupMemberships(vertx, stub, o, metrics, clock),
-        new PackageAssignments(vertx, stub, o, metrics, clock), null);
+        new PackageAssignments(vertx, stub, o, metrics, clock), new TermsFacts(vertx, stub, new DelegatedTokens() {
+          @Override
+          public Future<String> token(String assertion) {
+            return Future.succeededFuture("graph-token");
+          }
+
+          @Override
+          public void close() {}
+        }, o, metrics, clock));
     Principal p = new Principal("t", oid, "Bench", "bench@example.com", "app", List.of(), null);
     Future<Decision> allowed = Future.succeededFuture(new Decision(Decision.Verdict.ALLOW,
         List.of(Reason.of("authz.allowed", "ok")), null, p));
     identity = (r, req) -> allowed;
     packages = new AccessPackageRequirement(identity, () -> current, clock);
+    terms = new TermsRequirement(packages, () -> current, () -> null, null, clock);
     RouteConfig.Timeouts t = new RouteConfig.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(60),
         Duration.ofSeconds(60));
     RequireConfig require = new RequireConfig(List.of(), List.of(), List.of(), false, null, null, null, PKG);
     List<RouteConfig> routes = new ArrayList<>();
     routes.add(new RouteConfig("billing", null, "/billing", URI.create("http://127.0.0.1:9"), null, false, false,
         1024, t, null, 64, require));
-    route = RouteTable.compile(routes).match(null, "/billing");
+    routes.add(new RouteConfig("privileged", null, "/privileged", URI.create("http://127.0.0.1:9"), null, false,
+        false, 1024, t, null, 64, new RequireConfig(List.of(), List.of(), List.of(), false, null, null, null, PKG,
+        new RequireTerms(TERMS, RequireTerms.Via.STEP_UP, "c2", null, null))));
+    RouteTable table = RouteTable.compile(routes);
+    route = table.match(null, "/billing");
+    termsRoute = table.match(null, "/privileged");
+    current.terms().acceptances(oid, () -> "user-token", false, null).await();
+    current.terms().agreement(TERMS).await();
     current.packages().lookup(oid).await(); // warm: what every later request finds
     if (!packages.decide(route, null).result().allowed()) {
       throw new IllegalStateException("the benchmark's user should pass");
+    }
+    if (!terms.decide(termsRoute, null).await().allowed()) {
+      throw new IllegalStateException("the benchmark's user should pass the terms");
     }
   }
 
@@ -130,5 +159,11 @@ public class AccessPackageBenchmark {
   @Benchmark
   public Future<Decision> accessPackage() {
     return packages.decide(route, null);
+  }
+
+  /** Terms of use (step-up variant: Graph acceptances and agreement, both cached) on top of the package. */
+  @Benchmark
+  public Future<Decision> termsAndAccessPackage() {
+    return terms.decide(termsRoute, null);
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAmount;
 
 /**
  * A terms of use agreement's re-acceptance rules (graph-docs {@code agreement}): a per-user rolling
@@ -14,12 +15,12 @@ import java.time.format.DateTimeParseException;
  * An acceptance recorded at {@code t} is valid until the earlier of the two; Entra fills the
  * acceptance's own {@code expirationDateTime} too, and the gateway honours all three.
  *
- * @param reacceptEvery       ISO-8601 period or duration ({@code P90D}); null for none
+ * @param reacceptEvery       from ISO-8601 ({@code P90D}): a {@link Period} or {@link Duration}; null for none
  * @param expireFrom          the schedule's start; null for no schedule
  * @param expireEvery         the schedule's period; null for no schedule
  */
-public record Agreement(String id, String displayName, String reacceptEvery, Instant expireFrom,
-                        String expireEvery) {
+public record Agreement(String id, String displayName, TemporalAmount reacceptEvery, Instant expireFrom,
+                        TemporalAmount expireEvery) {
 
   /** The longest schedule walk: a yearly schedule started centuries ago is still a few hundred steps. */
   private static final int MAX_STEPS = 100_000;
@@ -47,27 +48,35 @@ public record Agreement(String id, String displayName, String reacceptEvery, Ins
       Instant from = exp == null || exp.getString("startDateTime") == null ? null
           : Instant.parse(exp.getString("startDateTime"));
       String every = exp == null ? null : exp.getString("frequency");
-      Agreement a = new Agreement(o.getString("id"), o.getString("displayName"), reaccept, from, every);
-      if (reaccept != null) {
-        plus(Instant.EPOCH, reaccept); // validated now, not at the first acceptance
+      TemporalAmount everyAmount = every == null ? null : amount(every);
+      if (everyAmount != null && !plus(Instant.EPOCH, everyAmount).isAfter(Instant.EPOCH)) {
+        throw new GraphUnavailable(GraphUnavailable.INVALID_RESPONSE, "a termsExpiration.frequency that is not"
+            + " positive: " + every);
       }
-      if (every != null && plus(Instant.EPOCH, every).equals(Instant.EPOCH)) {
-        throw new GraphUnavailable(GraphUnavailable.INVALID_RESPONSE, "a zero termsExpiration.frequency");
-      }
-      return a;
+      // parsed once here, not per request
+      return new Agreement(o.getString("id"), o.getString("displayName"), reaccept == null ? null : amount(reaccept),
+          from, everyAmount);
     } catch (DateTimeParseException | ClassCastException e) {
       throw new GraphUnavailable(GraphUnavailable.INVALID_RESPONSE, "an agreement Graph's way cannot be read: "
           + e.getMessage());
     }
   }
 
-  /** {@code t} plus an ISO-8601 period ({@code P1M}, {@code P90D}) or duration ({@code PT12H}). */
-  static Instant plus(Instant t, String iso) {
+  /** An ISO-8601 period ({@code P1M}, {@code P90D}) or duration ({@code PT12H}); negative ones count as zero. */
+  static TemporalAmount amount(String iso) {
     if (iso.contains("T")) {
       Duration d = Duration.parse(iso);
-      return d.isNegative() ? t : t.plus(d);
+      return d.isNegative() ? Duration.ZERO : d;
     }
     Period p = Period.parse(iso);
-    return p.isNegative() ? t : t.atOffset(ZoneOffset.UTC).plus(p).toInstant();
+    if (p.isNegative()) {
+      return Duration.ZERO;
+    }
+    return p.getYears() == 0 && p.getMonths() == 0 ? Duration.ofDays(p.getDays()) : p;
+  }
+
+  /** {@code t} plus the amount: months and years on the UTC calendar, the rest exactly. */
+  static Instant plus(Instant t, TemporalAmount a) {
+    return a instanceof Duration d ? t.plus(d) : t.atOffset(ZoneOffset.UTC).plus(a).toInstant();
   }
 }

@@ -3,6 +3,7 @@ package io.sallyport.gateway.entra.graph;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -48,6 +49,8 @@ public final class TermsFacts {
   private final GraphMetrics metrics;
   private final AsyncCache<String, Acceptances> acceptances;
   private final AsyncLoadingCache<String, Agreement> agreements;
+  private final Counter hits;
+  private final long ttlMillis;
 
   public TermsFacts(Vertx vertx, GraphClient graph, DelegatedTokens obo, GraphOptions options, GraphMetrics metrics,
                     Clock clock) {
@@ -57,6 +60,8 @@ public final class TermsFacts {
     this.options = options;
     this.clock = clock;
     this.metrics = metrics;
+    this.hits = metrics.cacheCounter(ACCEPTANCES, "hit");
+    this.ttlMillis = options.groupsTtl().toMillis();
     this.acceptances = Caffeine.newBuilder().executor(Runnable::run)
         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
         .maximumSize(options.maxGroupIds())
@@ -71,9 +76,40 @@ public final class TermsFacts {
             .map(Agreement::of).toCompletionStage().toCompletableFuture());
   }
 
+  /** The user's acceptances when cached and fresh, counted as a hit; else null (the caller takes the full path). */
+  public Acceptances peek(String oid) {
+    CompletableFuture<Acceptances> f = acceptances.getIfPresent(oid);
+    if (f == null || !f.isDone() || f.isCompletedExceptionally()) {
+      return null;
+    }
+    Acceptances a = f.join();
+    if (clock.millis() - a.fetchedAt().toEpochMilli() > ttlMillis) {
+      return null;
+    }
+    hits.increment();
+    return a;
+  }
+
+  /** The agreement when cached; else null. */
+  public Agreement peekAgreement(String id) {
+    CompletableFuture<Agreement> f = agreements.getIfPresent(id);
+    return f == null || !f.isDone() || f.isCompletedExceptionally() ? null : f.join();
+  }
+
+  /** Until when {@code a} counts under the agreement's rules and its own expiry; null when it does not. */
+  public static Instant until(Acceptance a, Agreement agreement) {
+    if (a == null || !"accepted".equals(a.state())) {
+      return null;
+    }
+    Instant until = agreement.validUntil(a.recorded());
+    return a.expires() != null && a.expires().isBefore(until) ? a.expires() : until;
+  }
+
   /** The agreement's rules (app-only; id must be a GUID, checked by the config). */
   public Future<Agreement> agreement(String id) {
-    return bounded(agreements.get(id.toLowerCase(Locale.ROOT)));
+    CompletableFuture<Agreement> f = agreements.get(id.toLowerCase(Locale.ROOT));
+    // the warm path: a cached agreement without the deadline's timer and future chain
+    return f.isDone() && !f.isCompletedExceptionally() ? Future.succeededFuture(f.join()) : bounded(f);
   }
 
   /**
@@ -94,7 +130,7 @@ public final class TermsFacts {
           // stored sign-in times keep microseconds at best: compare in milliseconds, a tie rechecks
           && (since == null || a.fetchedAt().truncatedTo(ChronoUnit.MILLIS).isAfter(since.truncatedTo(ChronoUnit.MILLIS)));
       if (fresh && (!recheck || young)) {
-        metrics.cache(ACCEPTANCES, "hit");
+        hits.increment();
         return Future.succeededFuture(a);
       }
       metrics.cache(ACCEPTANCES, fresh ? "recheck" : "stale");

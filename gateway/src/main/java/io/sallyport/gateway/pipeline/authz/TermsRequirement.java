@@ -77,7 +77,24 @@ public final class TermsRequirement implements AccessPolicy {
     if (terms == null) {
       return d;
     }
+    if (d.succeeded() && warm(terms, d.result())) { // cached facts that hold: no future chain
+      return d;
+    }
     return d.compose(x -> judge(route, terms, request, x));
+  }
+
+  /** True when cached, fresh facts say the allowed caller has accepted (step-up: Graph's acceptance). */
+  private boolean warm(RequireTerms terms, Decision d) {
+    Principal p = d.principal();
+    TenantGraph.Current g = terms.via() == RequireTerms.Via.STEP_UP && d.allowed() && p != null && p.oid() != null
+        ? graph.get() : null;
+    if (g == null || !g.options().tenantId().equalsIgnoreCase(p.tenantId())) {
+      return false;
+    }
+    Agreement agreement = g.terms().peekAgreement(terms.agreement());
+    TermsFacts.Acceptances all = agreement == null ? null : g.terms().peek(p.oid());
+    Instant until = all == null ? null : TermsFacts.until(all.byAgreement().get(terms.agreement()), agreement);
+    return until != null && until.isAfter(clock.instant());
   }
 
   private Future<Decision> judge(Route route, RequireTerms terms, HttpServerRequest req, Decision d) {
@@ -124,13 +141,7 @@ public final class TermsRequirement implements AccessPolicy {
       if (a == null || !"accepted".equals(a.state())) {
         return Future.succeededFuture(Standing.NEVER);
       }
-      return agreement.map(ag -> {
-        Instant until = ag.validUntil(a.recorded());
-        if (a.expires() != null && a.expires().isBefore(until)) {
-          until = a.expires();
-        }
-        return new Standing(until, EXPIRED);
-      });
+      return agreement.map(ag -> new Standing(TermsFacts.until(a, ag), EXPIRED));
     });
   }
 
