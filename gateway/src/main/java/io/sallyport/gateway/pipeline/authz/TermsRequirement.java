@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,13 +113,18 @@ public final class TermsRequirement implements AccessPolicy {
     }
     Future<LiveSession> session = p.sessionId() == null || sessions.get() == null
         ? Future.succeededFuture(null) : sessions.get().find(p.sessionId());
-    return session.compose(s -> standing(g, terms, p, req, s, false).compose(st -> {
+    Future<Standing> standing = session.compose(s -> standing(g, terms, p, req, s, false).compose(st -> {
       if (st.holds(clock.instant()) || terms.via() != RequireTerms.Via.STEP_UP) {
         return Future.succeededFuture(st);
       }
       // not accepted by a cached answer: Graph once more (the user may have just accepted at Entra)
       return standing(g, terms, p, req, s, true);
-    }).map(st -> st.holds(clock.instant()) ? d : refuse(d, route, terms, req, st, s)))
+    }));
+    // each Graph call is bounded inside TermsFacts; this bounds the whole (a recheck is a second call,
+    // the session and the store are lookups too): no request waits longer than the check timeout
+    long limit = g.options().checkTimeout().toMillis();
+    return standing.timeout(limit, TimeUnit.MILLISECONDS)
+        .compose(st -> session.map(s -> st.holds(clock.instant()) ? d : refuse(d, route, terms, req, st, s)))
         .recover(t -> Future.succeededFuture(unavailable(d, terms, t)));
   }
 
