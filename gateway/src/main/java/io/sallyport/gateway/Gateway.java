@@ -38,6 +38,11 @@ import io.sallyport.gateway.session.Sessions;
 import io.sallyport.gateway.session.SignInClients;
 import io.sallyport.gateway.session.SignInEndpoints;
 import io.sallyport.gateway.pipeline.authn.TenantVerifiers;
+import io.sallyport.gateway.pipeline.authz.AccessPackageRequirement;
+import io.sallyport.gateway.pipeline.authz.TermsRequirement;
+import io.sallyport.gateway.terms.OwnAcceptances;
+import io.sallyport.gateway.terms.TermsPage;
+import io.vertx.core.http.HttpServerRequest;
 import io.sallyport.gateway.pipeline.authz.DirectoryRequirement;
 import io.sallyport.gateway.pipeline.authz.OverageGroups;
 import io.sallyport.gateway.pipeline.Snapshot;
@@ -156,7 +161,10 @@ public final class Gateway {
     DirectoryFactsCache directoryFacts = new DirectoryFactsCache(vertx);
     DirectoryRequirement directory = new DirectoryRequirement(new IdentityPolicy(verifiers, bearer, sessions::get,
         signIn, overage, environment.clock()), directoryFacts, () -> live.get().config().scim().enabled());
-    AccessPolicy policy = directory;
+    // require.access-package, then require.terms-of-use: Graph facts, after every other check allowed
+    OwnAcceptances ownTerms = new OwnAcceptances(() -> store, environment.clock());
+    AccessPolicy policy = new TermsRequirement(new AccessPackageRequirement(directory, graph::current,
+        environment.clock()), graph::current, sessions::get, ownTerms, environment.clock());
     if (config.tenant() != null && config.tenant().clientSecret() != null) {
       // discovery now, and the OAuth2 classes loaded on this thread rather than on the first sign-in's loop
       signIn.current(config.tenant()).provider();
@@ -192,12 +200,17 @@ public final class Gateway {
           () -> live.get().config().sessions(), sockets, () -> UUID.randomUUID().toString());
       return x.start().map(x);
     }).onSuccess(sessions::set);
-    Function<Vertx, PublicListenerVerticle.Surface> signInPages = vx -> new SignInEndpoints(() -> {
-      TenantVerifiers.Current c = verifiers.current();
-      return c == null ? null : new SignInEndpoints.TenantView(c.tenant(), c.cache());
-    }, sessions::get, signIn, () -> live.get().config().sessions(), Randoms.strong(),
-        req -> new ForwardedHeaders(live.get().proxy().trustedProxies(), live.get().proxy().assertionHeader())
-            .requestId(req, ids.get()), environment.clock(), listener);
+    Function<HttpServerRequest, String> pageIds = req -> new ForwardedHeaders(live.get().proxy().trustedProxies(),
+        live.get().proxy().assertionHeader()).requestId(req, ids.get());
+    TermsPage termsPage = new TermsPage(() -> live.get().config(), sessions::get, graph::current, ownTerms, pageIds,
+        environment.clock(), listener);
+    // the terms page first: the sign-in pages claim everything else under /.sallyport/
+    Function<Vertx, PublicListenerVerticle.Surface> signInPages = vx -> PublicListenerVerticle.Surface.firstOf(
+        List.of(termsPage, new SignInEndpoints(() -> {
+          TenantVerifiers.Current c = verifiers.current();
+          return c == null ? null : new SignInEndpoints.TenantView(c.tenant(), c.cache());
+        }, sessions::get, signIn, () -> live.get().config().sessions(), Randoms.strong(), pageIds,
+            environment.clock(), listener)));
     Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
         policy, invalid, scim, signInPages, sockets, assertions, jwks).onSuccess(p -> publicPort = p);
     return Future.join(List.of(opening, managing, listening, sessionsReady, keys, directoryReady))

@@ -16,9 +16,13 @@ import java.util.List;
  * @param maxAuthAge   {@code auth_time} must be at most this long ago; null for no limit
  * @param directory    the caller must be an active SCIM-provisioned user (in one of its groups);
  *                     null for no such requirement
+ * @param accessPackage an access package id (lower case) the caller must hold a delivered
+ *                      assignment of (Entra entitlement management, read through Graph); null for none
+ * @param termsOfUse    a terms of use agreement the caller must have accepted; null for none
  */
 public record RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
-                            String authContext, Duration maxAuthAge, RequireDirectory directory) {
+                            String authContext, Duration maxAuthAge, RequireDirectory directory,
+                            String accessPackage, RequireTerms termsOfUse) {
 
   /** No requirement beyond a verified token of an allowed tenant. */
   public static final RequireConfig NONE = new RequireConfig(List.of(), List.of(), List.of(), false, null, null);
@@ -29,9 +33,21 @@ public record RequireConfig(List<String> scopes, List<String> appRoles, List<Str
     groups = List.copyOf(groups);
   }
 
+  /** Without a terms of use requirement. */
+  public RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
+                       String authContext, Duration maxAuthAge, RequireDirectory directory, String accessPackage) {
+    this(scopes, appRoles, groups, mfa, authContext, maxAuthAge, directory, accessPackage, null);
+  }
+
+  /** Without an access package requirement. */
+  public RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
+                       String authContext, Duration maxAuthAge, RequireDirectory directory) {
+    this(scopes, appRoles, groups, mfa, authContext, maxAuthAge, directory, null);
+  }
+
   /** Without a directory requirement. */
   public RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
                        String authContext, Duration maxAuthAge) {
-    this(scopes, appRoles, groups, mfa, authContext, maxAuthAge, null);
+    this(scopes, appRoles, groups, mfa, authContext, maxAuthAge, null, null);
   }
 }

@@ -68,6 +68,13 @@ public final class DenyPage {
     if (code.startsWith("ca.")) {
       return "Sign out and sign in again; if you still see this page, ask your administrator.";
     }
+    if (code.startsWith("access_package.")) {
+      return "Request the access package in My Access (myaccess.microsoft.com), or ask its manager to assign it;"
+          + " once it is delivered, reload this page.";
+    }
+    if (code.startsWith("tou.")) {
+      return "Sign out and sign in again: your organization's sign-in shows the terms to accept.";
+    }
     if (code.startsWith("authz.group") || code.startsWith("groups.") || code.startsWith("authz.role")
         || code.startsWith("authz.scope") || code.startsWith("authz.")) {
       return "Ask your administrator for access (they can look up the reason below), then sign in again.";

@@ -66,4 +66,43 @@ class RequireConfigTest {
     assertThat(errorsOf(TENANT.replace(" }", ", audiences: [billing] }") + ROUTE)).singleElement().asString()
         .startsWith("tenant.audiences[0]: expected");
   }
+
+  @Test
+  void accessPackageIsAGuidReadInLowerCaseAndNeedsTheClientSecret() {
+    String pkg = "4F0E2D1C-8B7A-4C6D-9E5F-0A1B2C3D4E5F";
+    String withSecret = TENANT.replace(" }", ", client-secret: s3cret }");
+    SallyportConfig c = parse(withSecret + ROUTE + "    require: { access-package: " + pkg + " }\n");
+    assertThat(c.routes().get(0).require().accessPackage()).isEqualTo(pkg.toLowerCase());
+    assertThat(errorsOf(withSecret + ROUTE + "    require: { access-package: billing }\n")).containsExactly(
+        "routes[0].require.access-package: expected an access package id (a GUID), got \"billing\"");
+    assertThat(errorsOf(TENANT + ROUTE + "    require: { access-package: " + pkg + " }\n")).singleElement()
+        .asString().startsWith("routes[0].require.access-package: needs tenant.client-secret");
+  }
+
+  @Test
+  void termsOfUseAreReadWithTheirWayThroughAndEveryMistakeNamed() {
+    String id = "3A8F6C2E-1B2C-4D3E-9F4A-5B6C7D8E9F0A";
+    String withSecret = TENANT.replace(" }", ", client-secret: s3cret }");
+    SallyportConfig step = parse(withSecret + ROUTE + "    require: { terms-of-use: { agreement: " + id
+        + ", via: step-up, auth-context: c2 } }\n");
+    assertThat(step.routes().get(0).require().termsOfUse()).isEqualTo(new RequireTerms(id.toLowerCase(),
+        RequireTerms.Via.STEP_UP, "c2", null, null));
+    SallyportConfig page = parse(withSecret + ROUTE + "    require: { terms-of-use: { agreement: " + id
+        + ", text: Be nice, reaccept-every: 30d } }\n");
+    assertThat(page.routes().get(0).require().termsOfUse()).isEqualTo(new RequireTerms(id.toLowerCase(),
+        RequireTerms.Via.PAGE, null, "Be nice", Duration.ofDays(30)));
+    assertThat(errorsOf(withSecret + ROUTE + "    require: { terms-of-use: { agreement: x, via: popup } }\n"))
+        .containsExactlyInAnyOrder(
+            "routes[0].require.terms-of-use.agreement: expected a terms of use agreement id (a GUID), got \"x\"",
+            "routes[0].require.terms-of-use.via: expected step-up or page, got \"popup\"");
+    assertThat(errorsOf(withSecret + ROUTE + "    require: { terms-of-use: { agreement: " + id
+        + ", via: step-up, text: t } }\n")).containsExactlyInAnyOrder(
+            "routes[0].require.terms-of-use.auth-context: via: step-up needs the auth context a Conditional Access"
+                + " policy binds to the agreement (c1..c99): that is how Entra's sign-in is made to show the terms",
+            "routes[0].require.terms-of-use.text: only for via: page; with step-up Entra shows the agreement's own file");
+    assertThat(errorsOf(withSecret + ROUTE + "    require: { terms-of-use: { via: page } }\n")).singleElement()
+        .asString().startsWith("routes[0].require.terms-of-use.agreement:");
+    assertThat(errorsOf(TENANT + ROUTE + "    require: { terms-of-use: { agreement: " + id + " } }\n"))
+        .singleElement().asString().startsWith("routes[0].require.terms-of-use: needs tenant.client-secret");
+  }
 }

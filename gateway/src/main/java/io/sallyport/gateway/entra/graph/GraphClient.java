@@ -23,6 +23,12 @@ public interface GraphClient extends AutoCloseable {
   /** A collection: every page's {@code value} items, following {@code @odata.nextLink} on the Graph origin only. */
   Future<List<JsonObject>> list(String operation, String pathAndQuery);
 
+  /**
+   * As {@link #list}, called with {@code delegatedToken} (a user's Graph token, on-behalf-of) instead
+   * of the app's: for what Graph serves to delegated callers only (terms of use acceptances).
+   */
+  Future<List<JsonObject>> listAs(String operation, String pathAndQuery, String delegatedToken);
+
   /** Ready when an app token can be had and Graph has not refused the app (401/403) since the last success. */
   Future<Void> ready();
 

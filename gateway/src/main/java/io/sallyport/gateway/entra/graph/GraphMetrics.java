@@ -37,6 +37,12 @@ public final class GraphMetrics {
         .tag("status", status == 0 ? "none" : String.valueOf(status)).register(registry).increment();
   }
 
+  /** The cache counter itself, for a hot path that counts without a registry lookup per request. */
+  Counter cacheCounter(String operation, String result) {
+    return Counter.builder("sallyport.graph.cache").tag("operation", operation).tag("result", result)
+        .register(registry);
+  }
+
   void cache(String operation, String result) {
     Counter.builder("sallyport.graph.cache").tag("operation", operation).tag("result", result).register(registry)
         .increment();

@@ -21,7 +21,8 @@ public final class TenantGraph implements AutoCloseable {
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(60);
 
   /** One tenant's client and facts. */
-  public record Current(GraphOptions options, GraphClient client, GroupMemberships groups) {}
+  public record Current(GraphOptions options, GraphClient client, GroupMemberships groups,
+                        PackageAssignments packages, TermsFacts terms) {}
 
   private final Vertx vertx;
   private final Supplier<GraphOptions> options;
@@ -50,18 +51,23 @@ public final class TenantGraph implements AutoCloseable {
   private synchronized Current rebuild(GraphOptions o) {
     Current c = current;
     if (c != null && c.options().equals(o)) {
-      current = new Current(o, c.client(), c.groups());
+      current = new Current(o, c.client(), c.groups(), c.packages(), c.terms());
       return current;
     }
     if (c != null) {
-      vertx.setTimer(CLOSE_GRACE.toMillis(), id -> c.client().close());
+      vertx.setTimer(CLOSE_GRACE.toMillis(), id -> {
+        c.client().close();
+        c.terms().close();
+      });
     }
     if (o == null) {
       current = null;
       return null;
     }
     WebGraphClient client = new WebGraphClient(vertx, o, AppTokens.msal(vertx, o, metrics, clock), metrics, clock);
-    current = new Current(o, client, new GroupMemberships(vertx, client, o, metrics, clock));
+    current = new Current(o, client, new GroupMemberships(vertx, client, o, metrics, clock),
+        new PackageAssignments(vertx, client, o, metrics, clock),
+        new TermsFacts(vertx, client, DelegatedTokens.msal(vertx, o, metrics, clock), o, metrics, clock));
     LOG.info("Microsoft Graph client for tenant {} at {}", o.tenantId(), o.graphUrl());
     return current;
   }
@@ -76,6 +82,7 @@ public final class TenantGraph implements AutoCloseable {
   public synchronized void close() {
     if (current != null) {
       current.client().close();
+      current.terms().close();
       current = null;
     }
   }

@@ -60,15 +60,20 @@ final class WebGraphClient implements GraphClient {
   @Override
   public Future<JsonObject> get(String operation, String pathAndQuery) {
     long start = System.nanoTime();
-    return attempt(operation, URI.create(options.graphUrl() + pathAndQuery), 0)
+    return attempt(operation, URI.create(options.graphUrl() + pathAndQuery), 0, null)
         .andThen(ar -> done(operation, start, ar.failed() ? ar.cause() : null));
   }
 
   @Override
   public Future<List<JsonObject>> list(String operation, String pathAndQuery) {
+    return listAs(operation, pathAndQuery, null);
+  }
+
+  @Override
+  public Future<List<JsonObject>> listAs(String operation, String pathAndQuery, String delegated) {
     long start = System.nanoTime();
     List<JsonObject> items = new ArrayList<>();
-    return page(operation, URI.create(options.graphUrl() + pathAndQuery), items, 1)
+    return page(operation, URI.create(options.graphUrl() + pathAndQuery), items, 1, delegated)
         .andThen(ar -> done(operation, start, ar.failed() ? ar.cause() : null));
   }
 
@@ -81,8 +86,9 @@ final class WebGraphClient implements GraphClient {
     }
   }
 
-  private Future<List<JsonObject>> page(String operation, URI url, List<JsonObject> items, int n) {
-    return attempt(operation, url, 0).compose(body -> {
+  private Future<List<JsonObject>> page(String operation, URI url, List<JsonObject> items, int n,
+                                        String delegated) {
+    return attempt(operation, url, 0, delegated).compose(body -> {
       if (!(body.getValue("value") instanceof JsonArray value)) {
         return Future.failedFuture(new GraphUnavailable(GraphUnavailable.INVALID_RESPONSE,
             "a Graph collection without a \"value\" array from " + url.getRawPath()));
@@ -108,25 +114,27 @@ final class WebGraphClient implements GraphClient {
         return Future.failedFuture(new GraphUnavailable(GraphUnavailable.INVALID_RESPONSE,
             "more than " + MAX_PAGES + " pages from " + url.getRawPath()));
       }
-      return page(operation, next, items, n + 1);
+      return page(operation, next, items, n + 1, delegated);
     });
   }
 
-  private Future<JsonObject> attempt(String operation, URI url, int n) {
+  /** @param delegated  a user's token (on-behalf-of) to call with, or null for the app's own */
+  private Future<JsonObject> attempt(String operation, URI url, int n, String delegated) {
     long gate = closedUntilMillis - clock.millis();
     if (gate > 0) {
       if (n >= options.maxRetries() + 1 || gate > MAX_RETRY_AFTER.toMillis()) {
         return Future.failedFuture(new GraphUnavailable(GraphUnavailable.THROTTLED, 429, Duration.ofMillis(gate),
             "Graph asked to wait " + gate + " ms (Retry-After)", null));
       }
-      return later(gate).compose(v -> attempt(operation, url, n));
+      return later(gate).compose(v -> attempt(operation, url, n, delegated));
     }
-    return tokens.token(GraphOptions.GRAPH_SCOPE)
-        .compose(token -> send(operation, url, token))
-        .recover(t -> retry(operation, url, n, GraphUnavailable.of(t)));
+    Future<String> token = delegated != null ? Future.succeededFuture(delegated)
+        : tokens.token(GraphOptions.GRAPH_SCOPE);
+    return token.compose(t -> send(operation, url, t, delegated == null))
+        .recover(t -> retry(operation, url, n, GraphUnavailable.of(t), delegated));
   }
 
-  private Future<JsonObject> send(String operation, URI url, String token) {
+  private Future<JsonObject> send(String operation, URI url, String token, boolean appToken) {
     long timeout = options.callTimeout().toMillis();
     Future<HttpResponse<Buffer>> sent = web.getAbs(url.toString())
         .putHeader("Authorization", "Bearer " + token)
@@ -144,12 +152,12 @@ final class WebGraphClient implements GraphClient {
           }
           HttpResponse<Buffer> r = ar.result();
           metrics.request(operation, r.statusCode());
-          return Future.succeededFuture(answer(r));
+          return Future.succeededFuture(answer(r, appToken));
         }).compose(f -> f);
   }
 
   /** 2xx with a JSON object, or the failure it means. */
-  private Future<JsonObject> answer(HttpResponse<Buffer> r) {
+  private Future<JsonObject> answer(HttpResponse<Buffer> r, boolean appToken) {
     int status = r.statusCode();
     if (status >= 200 && status < 300) {
       try {
@@ -157,7 +165,9 @@ final class WebGraphClient implements GraphClient {
         if (body == null) {
           throw new DecodeException("empty body");
         }
-        refused = null;
+        if (appToken) {
+          refused = null;
+        }
         return Future.succeededFuture(body);
       } catch (DecodeException | ClassCastException e) {
         return Future.failedFuture(new GraphUnavailable(GraphUnavailable.INVALID_RESPONSE, status, null,
@@ -172,6 +182,9 @@ final class WebGraphClient implements GraphClient {
     if (status == 429 && after != null) {
       closedUntilMillis = Math.max(closedUntilMillis, clock.millis() + after.toMillis());
     }
+    if (!appToken) {
+      return Future.failedFuture(g); // the user's token refused: says nothing of the app's standing
+    }
     if (status == 401) {
       tokens.invalidate(GraphOptions.GRAPH_SCOPE); // revoked or expired early: the next call asks afresh
     }
@@ -184,7 +197,7 @@ final class WebGraphClient implements GraphClient {
   }
 
   /** Retries what a retry can fix (throttling, 503/504, timeouts, dropped connections), within the budget. */
-  private Future<JsonObject> retry(String operation, URI url, int n, GraphUnavailable g) {
+  private Future<JsonObject> retry(String operation, URI url, int n, GraphUnavailable g, String delegated) {
     boolean transientFailure = g.status() == 429 || g.status() == 503 || g.status() == 504
         || g.status() == 0 && (GraphUnavailable.TIMEOUT.equals(g.kind()) || GraphUnavailable.CONNECTION.equals(g.kind()));
     if (!transientFailure || n >= options.maxRetries()) {
@@ -194,7 +207,7 @@ final class WebGraphClient implements GraphClient {
     if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
       return Future.failedFuture(g);
     }
-    return later(wait.toMillis()).compose(v -> attempt(operation, url, n + 1));
+    return later(wait.toMillis()).compose(v -> attempt(operation, url, n + 1, delegated));
   }
 
   private Future<Void> later(long millis) {
