@@ -132,6 +132,9 @@ public final class Gateway {
     // the store is the slowest part of a start (driver, pool, schema migration): begin it first so
     // it runs on a worker while this thread builds and binds everything else
     Future<Store> opening = Store.open(vertx, config.store(), environment.clock());
+    // the JVM's TLS stack takes ~0.7 s to initialise the first time: on a worker now, not on the event
+    // loop of the first outbound TLS connection (Entra discovery, JWKS, Graph)
+    vertx.executeBlocking(() -> javax.net.ssl.SSLContext.getDefault().createSSLEngine(), false);
     Gateway g = new Gateway(vertx, config, Registries.prometheus(), log);
     return g.boot(config, environment, opening).map(g).recover(t -> {
       LOG.error("gateway failed to start: {}", t.toString());
