@@ -39,6 +39,7 @@ import io.sallyport.gateway.session.SignInClients;
 import io.sallyport.gateway.session.SignInEndpoints;
 import io.sallyport.gateway.pipeline.authn.TenantVerifiers;
 import io.sallyport.gateway.pipeline.authz.DirectoryRequirement;
+import io.sallyport.gateway.pipeline.authz.PimRequirement;
 import io.sallyport.gateway.pipeline.authz.OverageGroups;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.forward.ProxyHandler;
@@ -156,7 +157,8 @@ public final class Gateway {
     DirectoryFactsCache directoryFacts = new DirectoryFactsCache(vertx);
     DirectoryRequirement directory = new DirectoryRequirement(new IdentityPolicy(verifiers, bearer, sessions::get,
         signIn, overage, environment.clock()), directoryFacts, () -> live.get().config().scim().enabled());
-    AccessPolicy policy = directory;
+    // require.pim last: it refines an allow with the caller's PIM assignments (cached Graph facts)
+    AccessPolicy policy = new PimRequirement(directory, graph, environment.clock());
     if (config.tenant() != null && config.tenant().clientSecret() != null) {
       // discovery now, and the OAuth2 classes loaded on this thread rather than on the first sign-in's loop
       signIn.current(config.tenant()).provider();
@@ -290,7 +292,7 @@ public final class Gateway {
     }
     return new GraphOptions(t.graphUrl(), t.authority(), t.id(), t.clientId(), t.clientSecret(), t.caPem(),
         g.callTimeout(), g.checkTimeout(), g.groupsTtl(), g.refreshAhead(), g.staleIfError(), g.maxRetries(),
-        GraphOptions.DEFAULT_PAGE_SIZE, GraphOptions.DEFAULT_MAX_GROUP_IDS);
+        GraphOptions.DEFAULT_PAGE_SIZE, GraphOptions.DEFAULT_MAX_GROUP_IDS, g.pimRefresh());
   }
 
   /** The Graph client and facts of the live tenant; null fields when Graph is not configured. */

@@ -79,6 +79,7 @@ public final class ConfigLoader {
     // after routes: the SCIM base path must not swallow a route
     ScimConfig scim = ScimSection.read(s, routes);
     RequireSection.directoryNeedsScim(errors, routes, scim);
+    PimSection.needsClientSecret(errors, routes, tenant);
     AuditConfig audit = AuditSection.read(s);
     SessionsConfig sessions = SessionsSection.read(s);
     GraphConfig graph = GraphSection.read(s, tenant);

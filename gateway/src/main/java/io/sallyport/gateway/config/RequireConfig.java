@@ -16,9 +16,11 @@ import java.util.List;
  * @param maxAuthAge   {@code auth_time} must be at most this long ago; null for no limit
  * @param directory    the caller must be an active SCIM-provisioned user (in one of its groups);
  *                     null for no such requirement
+ * @param pim          an active PIM role or group assignment the caller must hold; null for none
  */
 public record RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
-                            String authContext, Duration maxAuthAge, RequireDirectory directory) {
+                            String authContext, Duration maxAuthAge, RequireDirectory directory,
+                            RequirePim pim) {
 
   /** No requirement beyond a verified token of an allowed tenant. */
   public static final RequireConfig NONE = new RequireConfig(List.of(), List.of(), List.of(), false, null, null);
@@ -29,9 +31,15 @@ public record RequireConfig(List<String> scopes, List<String> appRoles, List<Str
     groups = List.copyOf(groups);
   }
 
+  /** Without a PIM requirement. */
+  public RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
+                       String authContext, Duration maxAuthAge, RequireDirectory directory) {
+    this(scopes, appRoles, groups, mfa, authContext, maxAuthAge, directory, null);
+  }
+
   /** Without a directory requirement. */
   public RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
                        String authContext, Duration maxAuthAge) {
-    this(scopes, appRoles, groups, mfa, authContext, maxAuthAge, null);
+    this(scopes, appRoles, groups, mfa, authContext, maxAuthAge, null, null);
   }
 }

@@ -30,7 +30,7 @@ final class RequireSection {
   /** {@link RequireConfig#NONE} when absent; errors are reported with their paths. */
   static RequireConfig read(Section route, boolean isPublic, boolean tenantPresent) {
     Section s = route.section("require", "scopes", "app-roles", "groups", "mfa", "auth-context", "max-auth-age",
-        "directory");
+        "directory", "pim");
     if (!s.present()) {
       return RequireConfig.NONE;
     }
@@ -51,7 +51,7 @@ final class RequireSection {
       context = null;
     }
     Duration maxAge = s.duration("max-auth-age", null, false);
-    return new RequireConfig(scopes, roles, groups, mfa, context, maxAge, directory(s));
+    return new RequireConfig(scopes, roles, groups, mfa, context, maxAge, directory(s), PimSection.read(s));
   }
 
   /**

@@ -21,7 +21,7 @@ public final class TenantGraph implements AutoCloseable {
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(60);
 
   /** One tenant's client and facts. */
-  public record Current(GraphOptions options, GraphClient client, GroupMemberships groups) {}
+  public record Current(GraphOptions options, GraphClient client, GroupMemberships groups, PimFacts pim) {}
 
   private final Vertx vertx;
   private final Supplier<GraphOptions> options;
@@ -50,7 +50,7 @@ public final class TenantGraph implements AutoCloseable {
   private synchronized Current rebuild(GraphOptions o) {
     Current c = current;
     if (c != null && c.options().equals(o)) {
-      current = new Current(o, c.client(), c.groups());
+      current = new Current(o, c.client(), c.groups(), c.pim());
       return current;
     }
     if (c != null) {
@@ -61,7 +61,8 @@ public final class TenantGraph implements AutoCloseable {
       return null;
     }
     WebGraphClient client = new WebGraphClient(vertx, o, AppTokens.msal(vertx, o, metrics, clock), metrics, clock);
-    current = new Current(o, client, new GroupMemberships(vertx, client, o, metrics, clock));
+    current = new Current(o, client, new GroupMemberships(vertx, client, o, metrics, clock),
+        new PimFacts(vertx, client, o, metrics, clock));
     LOG.info("Microsoft Graph client for tenant {} at {}", o.tenantId(), o.graphUrl());
     return current;
   }
