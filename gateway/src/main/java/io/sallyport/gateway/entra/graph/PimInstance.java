@@ -12,9 +12,15 @@ import java.time.Instant;
  */
 public record PimInstance(String target, String qualifier, Instant start, Instant end) {
 
-  /** In force at {@code now}: started, and not yet ended (an end is exclusive). */
+  /**
+   * Graph's clock and ours differ a little: an activation Graph just started may read as starting a
+   * moment from now here. Its start is given this much grace; its end none (access ends on time).
+   */
+  static final java.time.Duration START_SKEW = java.time.Duration.ofMinutes(5);
+
+  /** In force at {@code now}: started (within {@link #START_SKEW}), and not yet ended (an end is exclusive). */
   public boolean currentAt(Instant now) {
-    return (start == null || !start.isAfter(now)) && (end == null || now.isBefore(end));
+    return (start == null || !start.isAfter(now.plus(START_SKEW))) && (end == null || now.isBefore(end));
   }
 
   public boolean matches(String target, String qualifier) {
