@@ -24,6 +24,7 @@ public record PimInstance(String target, String qualifier, Instant start, Instan
   }
 
   public boolean matches(String target, String qualifier) {
-    return this.target.equalsIgnoreCase(target) && this.qualifier.equalsIgnoreCase(qualifier);
+    // targets are lower case on both sides (config and parser); scopes and access ids compare as Graph does
+    return this.target.equals(target) && this.qualifier.equalsIgnoreCase(qualifier);
   }
 }
