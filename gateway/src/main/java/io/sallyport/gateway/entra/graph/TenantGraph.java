@@ -21,7 +21,14 @@ public final class TenantGraph implements AutoCloseable {
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(60);
 
   /** One tenant's client and facts. */
-  public record Current(GraphOptions options, GraphClient client, GroupMemberships groups, PimFacts pim) {}
+  public record Current(GraphOptions options, GraphClient client, GroupMemberships groups, PimFacts pim,
+                        OboTokens obo) {
+
+    void close() {
+      client.close();
+      obo.close();
+    }
+  }
 
   private final Vertx vertx;
   private final Supplier<GraphOptions> options;
@@ -50,11 +57,11 @@ public final class TenantGraph implements AutoCloseable {
   private synchronized Current rebuild(GraphOptions o) {
     Current c = current;
     if (c != null && c.options().equals(o)) {
-      current = new Current(o, c.client(), c.groups(), c.pim());
+      current = new Current(o, c.client(), c.groups(), c.pim(), c.obo());
       return current;
     }
     if (c != null) {
-      vertx.setTimer(CLOSE_GRACE.toMillis(), id -> c.client().close());
+      vertx.setTimer(CLOSE_GRACE.toMillis(), id -> c.close());
     }
     if (o == null) {
       current = null;
@@ -62,7 +69,7 @@ public final class TenantGraph implements AutoCloseable {
     }
     WebGraphClient client = new WebGraphClient(vertx, o, AppTokens.msal(vertx, o, metrics, clock), metrics, clock);
     current = new Current(o, client, new GroupMemberships(vertx, client, o, metrics, clock),
-        new PimFacts(vertx, client, o, metrics, clock));
+        new PimFacts(vertx, client, o, metrics, clock), new OboTokens(vertx, o, metrics, clock));
     LOG.info("Microsoft Graph client for tenant {} at {}", o.tenantId(), o.graphUrl());
     return current;
   }
@@ -76,7 +83,7 @@ public final class TenantGraph implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (current != null) {
-      current.client().close();
+      current.close();
       current = null;
     }
   }
