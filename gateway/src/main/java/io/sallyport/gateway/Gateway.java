@@ -40,6 +40,8 @@ import io.sallyport.gateway.session.SignInEndpoints;
 import io.sallyport.gateway.pipeline.authn.TenantVerifiers;
 import io.sallyport.gateway.pipeline.authz.DirectoryRequirement;
 import io.sallyport.gateway.pipeline.authz.PimRequirement;
+import io.sallyport.gateway.activation.ActivationAudit;
+import io.sallyport.gateway.activation.ActivationEndpoints;
 import io.sallyport.gateway.pipeline.authz.OverageGroups;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.forward.ProxyHandler;
@@ -200,8 +202,15 @@ public final class Gateway {
     }, sessions::get, signIn, () -> live.get().config().sessions(), Randoms.strong(),
         req -> new ForwardedHeaders(live.get().proxy().trustedProxies(), live.get().proxy().assertionHeader())
             .requestId(req, ids.get()), environment.clock(), listener);
+    // PIM activation at the wall (/.sallyport/activate) beside the sign-in pages
+    ActivationAudit activationAudit = new ActivationAudit(() -> store == null ? null : store.audit(),
+        environment.clock(), () -> UUID.randomUUID().toString());
+    Function<Vertx, PublicListenerVerticle.Surface> pages = vx -> PublicListenerVerticle.Surface.firstOf(List.of(
+        signInPages.apply(vx), new ActivationEndpoints(vx, live::get, sessions::get, graph, activationAudit,
+            req -> new ForwardedHeaders(live.get().proxy().trustedProxies(), live.get().proxy().assertionHeader())
+                .requestId(req, ids.get()), environment.clock())));
     Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
-        policy, invalid, scim, signInPages, sockets, assertions, jwks).onSuccess(p -> publicPort = p);
+        policy, invalid, scim, pages, sockets, assertions, jwks).onSuccess(p -> publicPort = p);
     return Future.join(List.of(opening, managing, listening, sessionsReady, keys, directoryReady))
         .map(all -> {
           if (config.source() != null) {
