@@ -205,10 +205,11 @@ public final class Gateway {
     // PIM activation at the wall (/.sallyport/activate) beside the sign-in pages
     ActivationAudit activationAudit = new ActivationAudit(() -> store == null ? null : store.audit(),
         environment.clock(), () -> UUID.randomUUID().toString());
+    // first: the sign-in pages answer every other /.sallyport/ path (with a 404)
     Function<Vertx, PublicListenerVerticle.Surface> pages = vx -> PublicListenerVerticle.Surface.firstOf(List.of(
-        signInPages.apply(vx), new ActivationEndpoints(vx, live::get, sessions::get, graph, activationAudit,
+        new ActivationEndpoints(vx, live::get, sessions::get, graph, activationAudit,
             req -> new ForwardedHeaders(live.get().proxy().trustedProxies(), live.get().proxy().assertionHeader())
-                .requestId(req, ids.get()), environment.clock())));
+                .requestId(req, ids.get()), environment.clock()), signInPages.apply(vx)));
     Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
         policy, invalid, scim, pages, sockets, assertions, jwks).onSuccess(p -> publicPort = p);
     return Future.join(List.of(opening, managing, listening, sessionsReady, keys, directoryReady))

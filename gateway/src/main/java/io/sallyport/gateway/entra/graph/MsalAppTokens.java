@@ -89,8 +89,10 @@ final class MsalAppTokens implements AppTokens {
   private CompletableFuture<AccessToken> acquire(String scope) {
     long start = System.nanoTime();
     requests.incrementAndGet();
-    CompletableFuture<AccessToken> f = CompletableFuture.supplyAsync(this::app, pool)
-        .thenCompose(a -> a.acquireToken(ClientCredentialParameters.builder(Set.of(scope)).build()))
+    // acquireToken itself on the pool: thenCompose on an already completed stage runs on the caller's loop
+    CompletableFuture<AccessToken> f = CompletableFuture.supplyAsync(() -> app()
+            .acquireToken(ClientCredentialParameters.builder(Set.of(scope)).build()), pool)
+        .thenCompose(x -> x)
         .thenApply(r -> new AccessToken(r.accessToken(), expiry(r)))
         .orTimeout(options.callTimeout().toMillis() * (options.maxRetries() + 2L), TimeUnit.MILLISECONDS);
     return f.whenComplete((t, e) -> {

@@ -139,14 +139,16 @@ public final class OboTokens implements AutoCloseable {
   private CompletableFuture<Token> acquire(String assertion, Instant assertionExpiry, String scope, String claims) {
     long start = System.nanoTime();
     requests.incrementAndGet();
-    return CompletableFuture.supplyAsync(this::app, pool)
-        .thenCompose(a -> {
+    // the whole msal4j call on its pool: a thenCompose on an already completed stage would run
+    // acquireToken (request building, cache lookup, claims parsing) on the calling event loop
+    return CompletableFuture.supplyAsync(() -> {
           var p = OnBehalfOfParameters.builder(Set.of(scope), new UserAssertion(assertion));
           if (claims != null) {
             p.claims(ClaimsRequest.formatAsClaimsRequest(claims));
           }
-          return a.acquireToken(p.build());
-        })
+          return app().acquireToken(p.build());
+        }, pool)
+        .thenCompose(f -> f)
         .thenApply(r -> {
           Instant exp = r.expiresOnDate() == null ? clock.instant().plus(Duration.ofMinutes(10))
               : r.expiresOnDate().toInstant();
