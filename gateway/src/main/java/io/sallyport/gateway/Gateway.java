@@ -2,6 +2,8 @@ package io.sallyport.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sallyport.gateway.accesslog.AccessLog;
+import io.sallyport.gateway.activation.ActivationAudit;
+import io.sallyport.gateway.activation.ActivationEndpoints;
 import io.sallyport.gateway.audit.DecisionTrail;
 import io.sallyport.gateway.config.GraphConfig;
 import io.sallyport.gateway.assertion.Assertions;
@@ -40,8 +42,6 @@ import io.sallyport.gateway.session.SignInEndpoints;
 import io.sallyport.gateway.pipeline.authn.TenantVerifiers;
 import io.sallyport.gateway.pipeline.authz.DirectoryRequirement;
 import io.sallyport.gateway.pipeline.authz.PimRequirement;
-import io.sallyport.gateway.activation.ActivationAudit;
-import io.sallyport.gateway.activation.ActivationEndpoints;
 import io.sallyport.gateway.pipeline.authz.OverageGroups;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.forward.ProxyHandler;
@@ -212,7 +212,8 @@ public final class Gateway {
                 .requestId(req, ids.get()), environment.clock()), signInPages.apply(vx)));
     Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
         policy, invalid, scim, pages, sockets, assertions, jwks).onSuccess(p -> publicPort = p);
-    return Future.join(List.of(opening, managing, listening, sessionsReady, keys, directoryReady))
+    Future<Void> graphWarm = graphConfigured ? graph.warm() : Future.succeededFuture();
+    return Future.join(List.of(opening, managing, listening, sessionsReady, keys, directoryReady, graphWarm))
         .map(all -> {
           if (config.source() != null) {
             watcher = new ConfigWatcher(vertx, config.source(), environment.env(), live, this::onReload);

@@ -69,7 +69,7 @@ class PimRequirementIT {
   static WebClient http;
   final List<String> faults = new ArrayList<>();
 
-  record Answer(int status, String code, String detail) {}
+  record Answer(int status, String code, String detail, String activate) {}
 
   static String users(String... names) {
     StringBuilder b = new StringBuilder();
@@ -137,10 +137,10 @@ class PimRequirementIT {
     HttpResponse<Buffer> r = ItSupport.await(http.request(HttpMethod.GET, gateway.publicPort(), "127.0.0.1", path)
         .putHeader("Authorization", "Bearer " + token).send());
     if (r.statusCode() == 200) {
-      return new Answer(200, null, null);
+      return new Answer(200, null, null, null);
     }
     JsonObject p = r.bodyAsJsonObject();
-    return new Answer(r.statusCode(), p.getString("code"), p.getString("detail"));
+    return new Answer(r.statusCode(), p.getString("code"), p.getString("detail"), p.getString("activate"));
   }
 
   /** Every PIM list call from now on, counted (and slowed by {@code latency} ms when asked). */
@@ -174,6 +174,7 @@ class PimRequirementIT {
     assertThat(a.status()).isEqualTo(403);
     assertThat(a.code()).isEqualTo("pim.not_active:" + READER);
     assertThat(a.detail()).contains("/.sallyport/activate?route=reader");
+    assertThat(a.activate()).as("the problem's activate member").isEqualTo("/.sallyport/activate?route=reader");
     JsonObject on = dev.control("POST", "/_devtenant/pim/roles/activate", new JsonObject().put("user", "bob")
         .put("role", READER).put("duration", "PT1H"));
     assertThat(on.getString("assignmentType")).isEqualTo("Activated");
@@ -187,6 +188,7 @@ class PimRequirementIT {
     Answer a = get("/reader", token("ivan"));
     assertThat(a.status()).isEqualTo(403);
     assertThat(a.code()).isEqualTo("pim.not_eligible:" + READER);
+    assertThat(a.activate()).as("nothing to activate").isNull();
     assertThat(get("/any", token("ivan")).status()).isEqualTo(200);
   }
 
