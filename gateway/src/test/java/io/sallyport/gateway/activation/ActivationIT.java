@@ -45,6 +45,7 @@ class ActivationIT {
   static final String GA = "62e90394-69f5-4237-9190-012177145e10";
   static final String BILLING = "b0f54661-2d74-4c50-afa3-1ec803f12efe";
   static final String HELPDESK = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
+  static final String PROD = "7a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d";
   static final String SCENARIO = "tenant: { id: " + TENANT + ", domain: signin.example, access-token-lifetime: 1h }\n"
       + "apps:\n"
       + "  - { name: Sallyport, client-id: " + CLIENT + ", client-secrets: [gw-s3cret-gw-s3cret],"
@@ -52,7 +53,8 @@ class ActivationIT {
       + " optional-claims: [xms_cc, acrs, idtyp, auth_time, sid],"
       + " redirect-uris: [\"https://placeholder.example/cb\"], graph-permissions: [Application.ReadWrite.All,"
       + " RoleManagement.Read.Directory, RoleEligibilitySchedule.Read.Directory,"
-      + " RoleAssignmentSchedule.ReadWrite.Directory] }\n"
+      + " RoleAssignmentSchedule.ReadWrite.Directory, PrivilegedEligibilitySchedule.Read.AzureADGroup,"
+      + " PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup] }\n"
       + "users:\n"
       + "  - { upn: alice, password: Alice-pw-1 }\n  - { upn: bob, password: Bob-pw-1 }\n"
       + "  - { upn: carol, password: Carol-pw-1 }\n  - { upn: dave, password: Dave-pw-1 }\n"
@@ -67,6 +69,9 @@ class ActivationIT {
       + "    - { principal: alice, role: Global Administrator, end: now+365d }\n"
       + "    - { principal: carol, role: Billing Administrator, end: now+365d }\n"
       + "    - { principal: dave, role: Helpdesk Administrator, end: now+365d }\n"
+      + "groups:\n  - { display-name: Production Access, id: " + PROD + " }\n"
+      + "pim-groups:\n  eligible:\n    - { principal: bob, group: Production Access, access: member, end: now+180d }\n"
+      + "  policies:\n    - { group: Production Access, access: member, max-activation: PT2H, require-mfa: false }\n"
       + "auth-contexts:\n  - { id: c1, display-name: Require MFA }\n"
       + "conditional-access:\n  - { display-name: MFA for c1, auth-contexts: [c1], grant: [mfa] }\n";
 
@@ -100,7 +105,9 @@ class ActivationIT {
         + "  - { name: billing, match: { path-prefix: /billing }, " + up + ", require: { pim: { role: " + BILLING
         + " } } }\n"
         + "  - { name: helpdesk, match: { path-prefix: /helpdesk }, " + up + ", require: { pim: { role: " + HELPDESK
-        + " } } }\n", null);
+        + " } } }\n"
+        + "  - { name: prod, match: { path-prefix: /prod }, " + up + ", require: { pim: { group: " + PROD
+        + ", access: member } } }\n", null);
     register(running.port());
   }
 
@@ -181,6 +188,17 @@ class ActivationIT {
     assertThat(audit("pim.activation.completed")).anySatisfy(e -> assertThat(e.route()).isEqualTo("reader"));
     // active now: the page says so instead of offering a second activation
     assertThat(b.get(b.gateway("/.sallyport/activate?route=reader")).bodyAsString()).contains("Already active");
+  }
+
+  @Test
+  void aPimForGroupsMembershipIsActivatedTheSameWay() {
+    TestBrowser b = signedIn("bob@signin.example", "Bob-pw-1");
+    assertThat(b.get(b.gateway("/prod/")).bodyAsString()).contains("pim.not_active:" + PROD + ":member");
+    HttpResponse<Buffer> form = b.get(b.gateway("/.sallyport/activate?route=prod"));
+    HttpResponse<Buffer> done = b.submit(form, b.gateway(""), Map.of("justification", "deploy", "hours", "1"));
+    assertThat(done.statusCode()).as(done.bodyAsString()).isEqualTo(303);
+    assertThat(done.getHeader("location")).isEqualTo("/prod");
+    assertThat(b.get(b.gateway("/prod/")).statusCode()).isEqualTo(200);
   }
 
   @Test
