@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,8 +92,14 @@ public final class PimActivation {
     if (reply.status() == 201 || reply.status() == 200) {
       String status = reply.body().getString("status", "");
       String id = reply.body().getString("id");
-      return status.equalsIgnoreCase("PendingApproval") || status.equalsIgnoreCase("PendingAdminDecision")
-          ? new Pending(id) : new Accepted(id, status);
+      if (status.equalsIgnoreCase("PendingApproval") || status.equalsIgnoreCase("PendingAdminDecision")) {
+        return new Pending(id);
+      }
+      // a request Graph took but ended without granting (docs' request status values)
+      if (List.of("failed", "denied", "canceled", "revoked").contains(status.toLowerCase(Locale.ROOT))) {
+        return new Refused(reply.status(), status, "the activation request ended as " + status);
+      }
+      return new Accepted(id, status);
     }
     String code = reply.errorCode() == null ? "" : reply.errorCode();
     String message = reply.errorMessage();
