@@ -75,13 +75,20 @@ public final class TenantGraph implements AutoCloseable {
   }
 
   /**
-   * Loads the TLS client classes and initialises {@link java.net.IDN} (Netty's resolver calls it) on a
-   * worker: the first Graph connection otherwise does both on the event loop that opens it (0.5–0.8 s
-   * each seen on a loaded machine: a blocked loop).
+   * Loads the TLS client classes, the JVM's trust store and {@link java.net.IDN} (Netty's resolver
+   * calls it) on a worker: the first Graph connection otherwise does each on the event loop that
+   * opens it (0.4–0.8 s each seen on a loaded machine: a blocked loop).
    */
   public Future<Void> warm() {
     return vertx.executeBlocking(() -> {
       java.net.IDN.toASCII("graph.microsoft.com");
+      // Vert.x's JDK TLS defaults read the JVM's trust store in a static initialiser
+      javax.net.ssl.SSLContext.getDefault();
+      try {
+        Class.forName("io.vertx.core.spi.tls.DefaultJDKCipherSuite");
+      } catch (ClassNotFoundException e) {
+        LOG.debug("no Vert.x JDK cipher suite class to warm: {}", e.toString());
+      }
       io.netty.handler.ssl.SslContext ctx = io.netty.handler.ssl.SslContextBuilder.forClient().build();
       io.netty.handler.ssl.SslHandler h = ctx.newHandler(io.netty.buffer.ByteBufAllocator.DEFAULT);
       h.engine().closeOutbound();
