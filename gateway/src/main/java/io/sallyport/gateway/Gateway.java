@@ -2,6 +2,8 @@ package io.sallyport.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sallyport.gateway.accesslog.AccessLog;
+import io.sallyport.gateway.activation.ActivationAudit;
+import io.sallyport.gateway.activation.ActivationEndpoints;
 import io.sallyport.gateway.audit.DecisionTrail;
 import io.sallyport.gateway.config.GraphConfig;
 import io.sallyport.gateway.assertion.Assertions;
@@ -44,6 +46,7 @@ import io.sallyport.gateway.terms.OwnAcceptances;
 import io.sallyport.gateway.terms.TermsPage;
 import io.vertx.core.http.HttpServerRequest;
 import io.sallyport.gateway.pipeline.authz.DirectoryRequirement;
+import io.sallyport.gateway.pipeline.authz.PimRequirement;
 import io.sallyport.gateway.pipeline.authz.OverageGroups;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.forward.ProxyHandler;
@@ -164,10 +167,12 @@ public final class Gateway {
     DirectoryFactsCache directoryFacts = new DirectoryFactsCache(vertx);
     DirectoryRequirement directory = new DirectoryRequirement(new IdentityPolicy(verifiers, bearer, sessions::get,
         signIn, overage, environment.clock()), directoryFacts, () -> live.get().config().scim().enabled());
-    // require.access-package, then require.terms-of-use: Graph facts, after every other check allowed
+    // require.access-package, require.terms-of-use, then require.pim: Graph facts, after every
+    // other check allowed
     OwnAcceptances ownTerms = new OwnAcceptances(() -> store, environment.clock());
-    AccessPolicy policy = new TermsRequirement(new AccessPackageRequirement(directory, graph::current,
-        environment.clock()), graph::current, sessions::get, ownTerms, environment.clock());
+    AccessPolicy policy = new PimRequirement(new TermsRequirement(new AccessPackageRequirement(directory,
+        graph::current, environment.clock()), graph::current, sessions::get, ownTerms, environment.clock()),
+        graph, environment.clock());
     if (config.tenant() != null && config.tenant().clientSecret() != null) {
       // discovery now, and the OAuth2 classes loaded on this thread rather than on the first sign-in's loop
       signIn.current(config.tenant()).provider();
@@ -214,9 +219,17 @@ public final class Gateway {
           return c == null ? null : new SignInEndpoints.TenantView(c.tenant(), c.cache());
         }, sessions::get, signIn, () -> live.get().config().sessions(), Randoms.strong(), pageIds,
             environment.clock(), listener)));
+    // PIM activation at the wall (/.sallyport/activate) beside the sign-in pages
+    ActivationAudit activationAudit = new ActivationAudit(() -> store == null ? null : store.audit(),
+        environment.clock(), () -> UUID.randomUUID().toString());
+    // first: the sign-in pages answer every other /.sallyport/ path (with a 404)
+    Function<Vertx, PublicListenerVerticle.Surface> pages = vx -> PublicListenerVerticle.Surface.firstOf(List.of(
+        new ActivationEndpoints(vx, live::get, sessions::get, graph, activationAudit, pageIds, environment.clock()),
+        signInPages.apply(vx)));
     Future<Integer> listening = deployListener(config, instances, bindPort, metrics, ids, environment, listener,
-        policy, invalid, scim, signInPages, sockets, assertions, jwks).onSuccess(p -> publicPort = p);
-    return Future.join(List.of(opening, managing, listening, sessionsReady, keys, directoryReady))
+        policy, invalid, scim, pages, sockets, assertions, jwks).onSuccess(p -> publicPort = p);
+    Future<Void> graphWarm = graphConfigured ? graph.warm() : Future.succeededFuture();
+    return Future.join(List.of(opening, managing, listening, sessionsReady, keys, directoryReady, graphWarm))
         .map(all -> {
           if (config.source() != null) {
             watcher = new ConfigWatcher(vertx, config.source(), environment.env(), live, this::onReload);
@@ -306,7 +319,7 @@ public final class Gateway {
     }
     return new GraphOptions(t.graphUrl(), t.authority(), t.id(), t.clientId(), t.clientSecret(), t.caPem(),
         g.callTimeout(), g.checkTimeout(), g.groupsTtl(), g.refreshAhead(), g.staleIfError(), g.maxRetries(),
-        GraphOptions.DEFAULT_PAGE_SIZE, GraphOptions.DEFAULT_MAX_GROUP_IDS);
+        GraphOptions.DEFAULT_PAGE_SIZE, GraphOptions.DEFAULT_MAX_GROUP_IDS, g.pimRefresh());
   }
 
   /** The Graph client and facts of the live tenant; null fields when Graph is not configured. */

@@ -80,6 +80,7 @@ public final class ConfigLoader {
     ScimConfig scim = ScimSection.read(s, routes);
     RequireSection.directoryNeedsScim(errors, routes, scim);
     RequireSection.accessPackageNeedsGraph(errors, routes, tenant);
+    PimSection.needsClientSecret(errors, routes, tenant);
     AuditConfig audit = AuditSection.read(s);
     SessionsConfig sessions = SessionsSection.read(s);
     GraphConfig graph = GraphSection.read(s, tenant);

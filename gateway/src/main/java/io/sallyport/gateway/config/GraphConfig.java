@@ -15,15 +15,24 @@ import java.time.Duration;
  * @param staleIfError  how long past {@code groupsTtl} a membership may still be used while Graph is
  *                      failing; zero (the default) means never: fail closed
  * @param maxRetries    retries of one call after 429, 503 or 504 (honouring Retry-After)
+ * @param pimRefresh    the longest a user's cached PIM assignments are used before Graph is asked again
+ *                      (an ended assignment stops granting access within this bound)
  */
 public record GraphConfig(Duration callTimeout, Duration checkTimeout, Duration groupsTtl, Duration refreshAhead,
-                          Duration staleIfError, int maxRetries) {
+                          Duration staleIfError, int maxRetries, Duration pimRefresh) {
 
   public static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
   public static final Duration GROUPS_TTL = Duration.ofMinutes(5);
   public static final Duration REFRESH_AHEAD = Duration.ofMinutes(1);
   public static final int MAX_RETRIES = 2;
+  public static final Duration PIM_REFRESH = Duration.ofSeconds(60);
+
+  /** With the default PIM refresh. */
+  public GraphConfig(Duration callTimeout, Duration checkTimeout, Duration groupsTtl, Duration refreshAhead,
+                     Duration staleIfError, int maxRetries) {
+    this(callTimeout, checkTimeout, groupsTtl, refreshAhead, staleIfError, maxRetries, PIM_REFRESH);
+  }
 
   /** What an absent {@code graph:} section means. */
   public static GraphConfig defaults() {

@@ -9,7 +9,7 @@ final class GraphSection {
 
   static GraphConfig read(Section root, TenantConfig tenant) {
     Section s = root.section("graph", "call-timeout", "check-timeout", "groups-ttl", "refresh-ahead",
-        "stale-if-error", "max-retries");
+        "stale-if-error", "max-retries", "pim-refresh");
     if (!s.present()) {
       return GraphConfig.defaults();
     }
@@ -23,6 +23,12 @@ final class GraphSection {
     Duration ttl = s.duration("groups-ttl", GraphConfig.GROUPS_TTL, false);
     Duration ahead = s.duration("refresh-ahead", GraphConfig.REFRESH_AHEAD, true);
     Duration stale = s.duration("stale-if-error", Duration.ZERO, true);
+    Duration pim = s.duration("pim-refresh", GraphConfig.PIM_REFRESH, false);
+    if (pim.compareTo(java.time.Duration.ofHours(1)) > 0) {
+      // the bound within which an ended assignment stops granting access: longer would make PIM moot
+      s.bad("pim-refresh", "a duration of at most 1h", Scalars.quote(format(pim)));
+      pim = GraphConfig.PIM_REFRESH;
+    }
     int retries = s.integer("max-retries", GraphConfig.MAX_RETRIES, 0, 10, "a number of retries from 0 to 10");
     if (s.has("refresh-ahead") && ahead.compareTo(ttl) >= 0) {
       s.bad("refresh-ahead", "a duration shorter than groups-ttl (" + Scalars.quote(format(ttl)) + ")",
@@ -31,7 +37,7 @@ final class GraphSection {
     } else if (!s.has("refresh-ahead") && ahead.compareTo(ttl) >= 0) {
       ahead = ttl.dividedBy(5); // a short ttl without an explicit refresh-ahead: refresh in its last fifth
     }
-    return new GraphConfig(call, check, ttl, ahead, stale, retries);
+    return new GraphConfig(call, check, ttl, ahead, stale, retries, pim);
   }
 
   private static String format(Duration d) {

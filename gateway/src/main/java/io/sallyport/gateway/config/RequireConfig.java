@@ -19,10 +19,11 @@ import java.util.List;
  * @param accessPackage an access package id (lower case) the caller must hold a delivered
  *                      assignment of (Entra entitlement management, read through Graph); null for none
  * @param termsOfUse    a terms of use agreement the caller must have accepted; null for none
+ * @param pim           an active PIM role or group assignment the caller must hold; null for none
  */
 public record RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
                             String authContext, Duration maxAuthAge, RequireDirectory directory,
-                            String accessPackage, RequireTerms termsOfUse) {
+                            String accessPackage, RequireTerms termsOfUse, RequirePim pim) {
 
   /** No requirement beyond a verified token of an allowed tenant. */
   public static final RequireConfig NONE = new RequireConfig(List.of(), List.of(), List.of(), false, null, null);
@@ -31,6 +32,13 @@ public record RequireConfig(List<String> scopes, List<String> appRoles, List<Str
     scopes = List.copyOf(scopes);
     appRoles = List.copyOf(appRoles);
     groups = List.copyOf(groups);
+  }
+
+  /** Without a PIM requirement. */
+  public RequireConfig(List<String> scopes, List<String> appRoles, List<String> groups, boolean mfa,
+                       String authContext, Duration maxAuthAge, RequireDirectory directory, String accessPackage,
+                       RequireTerms termsOfUse) {
+    this(scopes, appRoles, groups, mfa, authContext, maxAuthAge, directory, accessPackage, termsOfUse, null);
   }
 
   /** Without a terms of use requirement. */

@@ -33,7 +33,7 @@ final class RequireSection {
   /** {@link RequireConfig#NONE} when absent; errors are reported with their paths. */
   static RequireConfig read(Section route, boolean isPublic, boolean tenantPresent) {
     Section s = route.section("require", "scopes", "app-roles", "groups", "mfa", "auth-context", "max-auth-age",
-        "directory", "access-package", "terms-of-use");
+        "directory", "access-package", "terms-of-use", "pim");
     if (!s.present()) {
       return RequireConfig.NONE;
     }
@@ -60,7 +60,7 @@ final class RequireSection {
       accessPackage = null;
     }
     return new RequireConfig(scopes, roles, groups, mfa, context, maxAge, directory(s),
-        accessPackage == null ? null : accessPackage.toLowerCase(Locale.ROOT), terms(s));
+        accessPackage == null ? null : accessPackage.toLowerCase(Locale.ROOT), terms(s), PimSection.read(s));
   }
 
   /**

@@ -29,6 +29,12 @@ public final class DenyPage {
           .append("</code>");
     }
     codes.append("</p>");
+    if (code.startsWith("pim.not_active") && decision.principal() != null && decision.principal().sessionId() != null) {
+      // eligible but not active: the fix is one form away
+      codes.insert(0, "<p><a class=\"button\" id=\"activate\" href=\"/.sallyport/activate?route="
+          + Page.escape(java.net.URLEncoder.encode(routeName, java.nio.charset.StandardCharsets.UTF_8))
+          + "\">Activate your PIM assignment</a></p>");
+    }
     if (decision.principal() != null && decision.principal().sessionId() != null) {
       codes.append("<p><a href=\"/.sallyport/logout\">Sign out</a> (to sign in as someone else)</p>");
     }
@@ -60,6 +66,12 @@ public final class DenyPage {
   private static String nextStep(String code) {
     if (code.endsWith(".unavailable")) {
       return "Wait a minute and reload the page. If it keeps happening, tell your administrator.";
+    }
+    if (code.startsWith("pim.not_active")) {
+      return "Activate the assignment (justification, duration, ticket), then try again.";
+    }
+    if (code.startsWith("pim.")) {
+      return "Ask your administrator to make you eligible for the assignment this route needs.";
     }
     if (code.startsWith("ca.mfa")) {
       return "Your organization's sign-in did not include multi-factor authentication. Ask your administrator"

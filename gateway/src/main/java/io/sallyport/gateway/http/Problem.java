@@ -15,9 +15,13 @@ import io.vertx.core.json.JsonObject;
  * @param title   short, fixed per code
  * @param detail  what happened to this request, naming the bad value where there is one
  */
-public record Problem(int status, String code, String title, String detail) {
+public record Problem(int status, String code, String title, String detail, JsonObject extensions) {
 
   public static final String CONTENT_TYPE = "application/problem+json";
+
+  public Problem(int status, String code, String title, String detail) {
+    this(status, code, title, detail, null);
+  }
 
   public JsonObject toJson(String requestId) {
     JsonObject o = new JsonObject()
@@ -30,6 +34,9 @@ public record Problem(int status, String code, String title, String detail) {
     }
     if (requestId != null) {
       o.put("requestId", requestId);
+    }
+    if (extensions != null) {
+      extensions.forEach(e -> o.put(e.getKey(), e.getValue())); // RFC 9457 extension members (an activate link)
     }
     return o;
   }

@@ -90,6 +90,11 @@ public class AccessPackageBenchmark {
       }
 
       @Override
+      public Future<Reply> postAsUser(String operation, String pathAndQuery, JsonObject body, String userToken) {
+        return Future.failedFuture("not used by this benchmark");
+      }
+
+      @Override
       public Future<Void> ready() {
         return Future.succeededFuture();
       }
@@ -116,7 +121,7 @@ public class AccessPackageBenchmark {
 
           @Override
           public void close() {}
-        }, o, metrics, clock));
+        }, o, metrics, clock), null, null);
     Principal p = new Principal("t", oid, "Bench", "bench@example.com", "app", List.of(), null);
     Future<Decision> allowed = Future.succeededFuture(new Decision(Decision.Verdict.ALLOW,
         List.of(Reason.of("authz.allowed", "ok")), null, p));

@@ -28,6 +28,25 @@ public interface GraphClient extends AutoCloseable {
    * of the app's: for what Graph serves to delegated callers only (terms of use acceptances).
    */
   Future<List<JsonObject>> listAs(String operation, String pathAndQuery, String delegatedToken);
+  /** A Graph answer of any status, for a write whose refusals carry meaning (PIM policy rules). */
+  record Reply(int status, JsonObject body) {
+    /** Graph's {@code error.code}, or null. */
+    public String errorCode() {
+      JsonObject e = body == null ? null : body.getJsonObject("error");
+      return e == null ? null : e.getString("code");
+    }
+
+    public String errorMessage() {
+      JsonObject e = body == null ? null : body.getJsonObject("error");
+      return e == null ? "" : e.getString("message", "");
+    }
+  }
+
+  /**
+   * POST a JSON body with a delegated (on-behalf-of) token, once: a write is not retried (it may have
+   * happened). Fails with {@link GraphUnavailable} only when Graph gave no answer in the call timeout.
+   */
+  Future<Reply> postAsUser(String operation, String pathAndQuery, JsonObject body, String userToken);
 
   /** Ready when an app token can be had and Graph has not refused the app (401/403) since the last success. */
   Future<Void> ready();

@@ -20,18 +20,28 @@ import java.util.Objects;
  * @param maxRetries    retries after 429/503/504, a timeout or a dropped connection
  * @param pageSize      {@code $top} of list calls (Graph allows 1–999)
  * @param maxGroupIds   group ids cached at once, over all users (a user weighs one plus their groups)
+ * @param pimRefresh    the longest a user's PIM assignments are used before Graph is asked again
  */
 public record GraphOptions(URI graphUrl, URI authority, String tenantId, String clientId, String clientSecret,
                            String caPem, Duration callTimeout, Duration checkTimeout, Duration groupsTtl,
                            Duration refreshAhead, Duration staleIfError, int maxRetries, int pageSize,
-                           long maxGroupIds) {
+                           long maxGroupIds, Duration pimRefresh) {
 
   /** Client credentials ask for the resource's {@code /.default}; devtenant answers the same scope. */
   public static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
   public static final int DEFAULT_PAGE_SIZE = 999;
   public static final long DEFAULT_MAX_GROUP_IDS = 1_000_000;
 
+  /** With the default PIM refresh (60 s). */
+  public GraphOptions(URI graphUrl, URI authority, String tenantId, String clientId, String clientSecret,
+                      String caPem, Duration callTimeout, Duration checkTimeout, Duration groupsTtl,
+                      Duration refreshAhead, Duration staleIfError, int maxRetries, int pageSize, long maxGroupIds) {
+    this(graphUrl, authority, tenantId, clientId, clientSecret, caPem, callTimeout, checkTimeout, groupsTtl,
+        refreshAhead, staleIfError, maxRetries, pageSize, maxGroupIds, Duration.ofSeconds(60));
+  }
+
   public GraphOptions {
+    Objects.requireNonNull(pimRefresh, "pimRefresh");
     Objects.requireNonNull(graphUrl, "graphUrl");
     Objects.requireNonNull(authority, "authority");
     Objects.requireNonNull(clientSecret, "clientSecret");
@@ -52,7 +62,7 @@ public record GraphOptions(URI graphUrl, URI authority, String tenantId, String 
 
   public GraphOptions withPageSize(int size) {
     return new GraphOptions(graphUrl, authority, tenantId, clientId, clientSecret, caPem, callTimeout, checkTimeout,
-        groupsTtl, refreshAhead, staleIfError, maxRetries, size, maxGroupIds);
+        groupsTtl, refreshAhead, staleIfError, maxRetries, size, maxGroupIds, pimRefresh);
   }
 
   /** The secret never reaches a log. */
@@ -61,7 +71,7 @@ public record GraphOptions(URI graphUrl, URI authority, String tenantId, String 
     return "GraphOptions[graphUrl=" + graphUrl + ", authority=" + authority + ", tenantId=" + tenantId
         + ", clientId=" + clientId + ", callTimeout=" + callTimeout + ", checkTimeout=" + checkTimeout
         + ", groupsTtl=" + groupsTtl + ", refreshAhead=" + refreshAhead + ", staleIfError=" + staleIfError
-        + ", maxRetries=" + maxRetries + "]";
+        + ", maxRetries=" + maxRetries + ", pimRefresh=" + pimRefresh + "]";
   }
 
   private static URI trimSlash(URI u) {

@@ -89,8 +89,10 @@ final class MsalAppTokens implements AppTokens {
   private CompletableFuture<AccessToken> acquire(String scope) {
     long start = System.nanoTime();
     requests.incrementAndGet();
-    CompletableFuture<AccessToken> f = CompletableFuture.supplyAsync(this::app, pool)
-        .thenCompose(a -> a.acquireToken(ClientCredentialParameters.builder(Set.of(scope)).build()))
+    // acquireToken itself on the pool: thenCompose on an already completed stage runs on the caller's loop
+    CompletableFuture<AccessToken> f = CompletableFuture.supplyAsync(() -> app()
+            .acquireToken(ClientCredentialParameters.builder(Set.of(scope)).build()), pool)
+        .thenCompose(x -> x)
         .thenApply(r -> new AccessToken(r.accessToken(), expiry(r)))
         .orTimeout(options.callTimeout().toMillis() * (options.maxRetries() + 2L), TimeUnit.MILLISECONDS);
     return f.whenComplete((t, e) -> {
@@ -107,25 +109,30 @@ final class MsalAppTokens implements AppTokens {
     }
     synchronized (this) {
       if (app == null) {
-        try {
-          int timeout = (int) options.callTimeout().toMillis();
-          var b = ConfidentialClientApplication.builder(options.clientId(),
-                  ClientCredentialFactory.createFromSecret(options.clientSecret()))
-              // the discovery issuer must equal this exactly, or msal4j's token cache never hits
-              .oidcAuthority(options.oidcAuthority())
-              .connectTimeoutForDefaultHttpClient(timeout)
-              .readTimeoutForDefaultHttpClient(timeout)
-              .executorService(pool);
-          if (options.caPem() != null) {
-            b.sslSocketFactory(PemTrust.socketFactory(options.caPem()));
-          }
-          app = b.build();
-        } catch (Exception e) {
-          throw new GraphUnavailable(GraphUnavailable.TOKEN, 0, null,
-              "the token client cannot be built for " + options.oidcAuthority() + ": " + e.getMessage(), e);
-        }
+        app = build(options, pool);
       }
       return app;
+    }
+  }
+
+  /** The confidential client for the tenant, on {@code pool}; shared by app-only and on-behalf-of tokens. */
+  static ConfidentialClientApplication build(GraphOptions options, ExecutorService pool) {
+    try {
+      int timeout = (int) options.callTimeout().toMillis();
+      var b = ConfidentialClientApplication.builder(options.clientId(),
+              ClientCredentialFactory.createFromSecret(options.clientSecret()))
+          // the discovery issuer must equal this exactly, or msal4j's token cache never hits
+          .oidcAuthority(options.oidcAuthority())
+          .connectTimeoutForDefaultHttpClient(timeout)
+          .readTimeoutForDefaultHttpClient(timeout)
+          .executorService(pool);
+      if (options.caPem() != null) {
+        b.sslSocketFactory(PemTrust.socketFactory(options.caPem()));
+      }
+      return b.build();
+    } catch (Exception e) {
+      throw new GraphUnavailable(GraphUnavailable.TOKEN, 0, null,
+          "the token client cannot be built for " + options.oidcAuthority() + ": " + e.getMessage(), e);
     }
   }
 
@@ -139,7 +146,7 @@ final class MsalAppTokens implements AppTokens {
     return keep.isNegative() ? Duration.ZERO : keep;
   }
 
-  private static Throwable unwrap(Throwable t) {
+  static Throwable unwrap(Throwable t) {
     Throwable c = t;
     while ((c instanceof CompletionException || c instanceof java.util.concurrent.ExecutionException)
         && c.getCause() != null) {

@@ -22,7 +22,14 @@ public final class TenantGraph implements AutoCloseable {
 
   /** One tenant's client and facts. */
   public record Current(GraphOptions options, GraphClient client, GroupMemberships groups,
-                        PackageAssignments packages, TermsFacts terms) {}
+                        PackageAssignments packages, TermsFacts terms, PimFacts pim, OboTokens obo) {
+
+    void close() {
+      client.close();
+      terms.close();
+      obo.close();
+    }
+  }
 
   private final Vertx vertx;
   private final Supplier<GraphOptions> options;
@@ -51,14 +58,11 @@ public final class TenantGraph implements AutoCloseable {
   private synchronized Current rebuild(GraphOptions o) {
     Current c = current;
     if (c != null && c.options().equals(o)) {
-      current = new Current(o, c.client(), c.groups(), c.packages(), c.terms());
+      current = new Current(o, c.client(), c.groups(), c.packages(), c.terms(), c.pim(), c.obo());
       return current;
     }
     if (c != null) {
-      vertx.setTimer(CLOSE_GRACE.toMillis(), id -> {
-        c.client().close();
-        c.terms().close();
-      });
+      vertx.setTimer(CLOSE_GRACE.toMillis(), id -> c.close());
     }
     if (o == null) {
       current = null;
@@ -67,9 +71,36 @@ public final class TenantGraph implements AutoCloseable {
     WebGraphClient client = new WebGraphClient(vertx, o, AppTokens.msal(vertx, o, metrics, clock), metrics, clock);
     current = new Current(o, client, new GroupMemberships(vertx, client, o, metrics, clock),
         new PackageAssignments(vertx, client, o, metrics, clock),
-        new TermsFacts(vertx, client, DelegatedTokens.msal(vertx, o, metrics, clock), o, metrics, clock));
+        new TermsFacts(vertx, client, DelegatedTokens.msal(vertx, o, metrics, clock), o, metrics, clock),
+        new PimFacts(vertx, client, o, metrics, clock), new OboTokens(vertx, o, metrics, clock));
     LOG.info("Microsoft Graph client for tenant {} at {}", o.tenantId(), o.graphUrl());
     return current;
+  }
+
+  /**
+   * Loads the TLS client classes, the JVM's trust store and {@link java.net.IDN} (Netty's resolver
+   * calls it) on a worker: the first Graph connection otherwise does each on the event loop that
+   * opens it (0.4–0.8 s each seen on a loaded machine: a blocked loop).
+   */
+  public Future<Void> warm() {
+    return vertx.executeBlocking(() -> {
+      java.net.IDN.toASCII("graph.microsoft.com");
+      // Vert.x's JDK TLS defaults read the JVM's trust store in a static initialiser
+      javax.net.ssl.SSLContext.getDefault();
+      try {
+        Class.forName("io.vertx.core.spi.tls.DefaultJDKCipherSuite");
+      } catch (ClassNotFoundException e) {
+        LOG.debug("no Vert.x JDK cipher suite class to warm: {}", e.toString());
+      }
+      io.netty.handler.ssl.SslContext ctx = io.netty.handler.ssl.SslContextBuilder.forClient().build();
+      io.netty.handler.ssl.SslHandler h = ctx.newHandler(io.netty.buffer.ByteBufAllocator.DEFAULT);
+      h.engine().closeOutbound();
+      io.netty.util.ReferenceCountUtil.release(ctx);
+      return null;
+    }, false).<Void>mapEmpty().recover(t -> {
+      LOG.debug("TLS warm-up failed: {}", t.toString());
+      return Future.succeededFuture();
+    });
   }
 
   /** Readiness: ok when Graph is not configured; else the client's own answer. */
@@ -81,8 +112,7 @@ public final class TenantGraph implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (current != null) {
-      current.client().close();
-      current.terms().close();
+      current.close();
       current = null;
     }
   }

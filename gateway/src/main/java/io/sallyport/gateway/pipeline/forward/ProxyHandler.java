@@ -6,9 +6,11 @@ import io.sallyport.gateway.pipeline.Decision;
 import io.sallyport.gateway.pipeline.Exchange;
 import io.sallyport.gateway.pipeline.ExchangeListener;
 import io.sallyport.gateway.pipeline.Snapshot;
+import io.sallyport.gateway.pipeline.authz.PimRequirement;
 import io.sallyport.gateway.pipeline.route.PathNormalizer;
 import io.sallyport.gateway.pipeline.route.Route;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -187,7 +189,10 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
       req.resume();
       return;
     }
-    refuse(req, ex, new Problem(decision.status(), decision.primaryCode(), "Access denied", detail), false);
+    // eligible for the route's PIM assignment: the problem carries where to activate it
+    JsonObject extra = decision.primaryCode().startsWith(PimRequirement.NOT_ACTIVE)
+        ? new JsonObject().put("activate", PimRequirement.activateLink(ex.routeName())) : null;
+    refuse(req, ex, new Problem(decision.status(), decision.primaryCode(), "Access denied", detail, extra), false);
     // the request may have been paused for the decision; a refusal without a body to drain must
     // not leave the connection unread (the next keep-alive request would never be seen)
     req.resume();
