@@ -69,10 +69,12 @@ public final class TenantGraph implements AutoCloseable {
       return null;
     }
     WebGraphClient client = new WebGraphClient(vertx, o, AppTokens.msal(vertx, o, metrics, clock), metrics, clock);
+    // one on-behalf-of cache for every delegated call (terms of use reads, PIM activation writes)
+    OboTokens obo = new OboTokens(vertx, o, metrics, clock);
     current = new Current(o, client, new GroupMemberships(vertx, client, o, metrics, clock),
         new PackageAssignments(vertx, client, o, metrics, clock),
-        new TermsFacts(vertx, client, DelegatedTokens.msal(vertx, o, metrics, clock), o, metrics, clock),
-        new PimFacts(vertx, client, o, metrics, clock), new OboTokens(vertx, o, metrics, clock));
+        new TermsFacts(vertx, client, DelegatedTokens.of(obo, clock), o, metrics, clock),
+        new PimFacts(vertx, client, o, metrics, clock), obo);
     LOG.info("Microsoft Graph client for tenant {} at {}", o.tenantId(), o.graphUrl());
     return current;
   }

@@ -6,8 +6,9 @@
  * user with refresh-ahead and a bounded stale-if-error: transitive group membership
  * ({@link io.sallyport.gateway.entra.graph.GroupMemberships}), delivered access package assignments
  * ({@link io.sallyport.gateway.entra.graph.PackageAssignments}), and terms of use acceptances, read
- * on behalf of the user ({@link io.sallyport.gateway.entra.graph.TermsFacts} with
- * {@link io.sallyport.gateway.entra.graph.DelegatedTokens}).
+ * on behalf of the user ({@link io.sallyport.gateway.entra.graph.TermsFacts}), through the one
+ * on-behalf-of cache ({@link io.sallyport.gateway.entra.graph.OboTokens}, which PIM activation uses
+ * too; {@link io.sallyport.gateway.entra.graph.DelegatedTokens} is its view for Graph's default scope).
  *
  * <p>{@link io.sallyport.gateway.entra.graph.GraphClient} is the one seam: on-behalf-of tokens and the
  * Graph SDK's rarer writes (issue 6) plug in behind it. Nothing here knows the pipeline: callers
