@@ -5,13 +5,11 @@ import io.sallyport.gateway.accesslog.AccessLog;
 import io.sallyport.gateway.activation.ActivationAudit;
 import io.sallyport.gateway.activation.ActivationEndpoints;
 import io.sallyport.gateway.audit.DecisionTrail;
-import io.sallyport.gateway.config.GraphConfig;
 import io.sallyport.gateway.assertion.Assertions;
 import io.sallyport.gateway.assertion.JwksEndpoint;
 import io.sallyport.gateway.assertion.KeyRing;
 import io.sallyport.gateway.assertion.KeysEndpoint;
 import io.sallyport.gateway.config.SallyportConfig;
-import io.sallyport.gateway.config.TenantConfig;
 import io.sallyport.gateway.directory.Deprovisioning;
 import io.sallyport.gateway.directory.DirectoryChanges;
 import io.sallyport.gateway.directory.DirectoryFactsCache;
@@ -20,7 +18,6 @@ import io.sallyport.gateway.directory.ScimMount;
 import io.sallyport.gateway.directory.StoreScimStorage;
 import io.sallyport.gateway.explain.ExplainEndpoint;
 import io.sallyport.gateway.explain.Explainer;
-import io.sallyport.gateway.entra.graph.GraphOptions;
 import io.sallyport.gateway.entra.graph.TenantGraph;
 import io.sallyport.gateway.http.InvalidRequests;
 import io.sallyport.gateway.http.RequestIds;
@@ -156,7 +153,7 @@ public final class Gateway {
     TenantVerifiers verifiers = new TenantVerifiers(vertx, () -> live.get().config().tenant(), environment.clock());
     verifiers.prime();
     // Graph (groups overage today) only for a tenant with a client secret: app-only tokens need it
-    graph = new TenantGraph(vertx, graphOptions(), registry, environment.clock());
+    graph = new TenantGraph(vertx, new LiveGraphOptions(() -> live.get().config()), registry, environment.clock());
     boolean graphConfigured = graph.current() != null;
     OverageGroups overage = new OverageGroups(graph);
     BearerPolicy bearer = new BearerPolicy(verifiers, overage, environment.clock());
@@ -293,33 +290,6 @@ public final class Gateway {
       checks.add(ReadinessCheck.of("graph", graph::ready));
     }
     return checks;
-  }
-
-  /**
-   * The Graph options of the live configuration, the same instance until a reload changes the
-   * tenant or the graph section (TenantGraph keeps its client and caches while they are equal).
-   */
-  private Supplier<GraphOptions> graphOptions() {
-    AtomicReference<Object[]> last = new AtomicReference<>(new Object[3]);
-    return () -> {
-      SallyportConfig c = live.get().config();
-      Object[] l = last.get();
-      if (l[0] == c.tenant() && l[1] == c.graph() && l[0] != null) {
-        return (GraphOptions) l[2];
-      }
-      GraphOptions o = graphOptions(c.tenant(), c.graph());
-      last.set(new Object[] {c.tenant(), c.graph(), o});
-      return o;
-    };
-  }
-
-  private static GraphOptions graphOptions(TenantConfig t, GraphConfig g) {
-    if (t == null || t.clientSecret() == null) {
-      return null;
-    }
-    return new GraphOptions(t.graphUrl(), t.authority(), t.id(), t.clientId(), t.clientSecret(), t.caPem(),
-        g.callTimeout(), g.checkTimeout(), g.groupsTtl(), g.refreshAhead(), g.staleIfError(), g.maxRetries(),
-        GraphOptions.DEFAULT_PAGE_SIZE, GraphOptions.DEFAULT_MAX_GROUP_IDS, g.pimRefresh());
   }
 
   /** The Graph client and facts of the live tenant; null fields when Graph is not configured. */
