@@ -50,16 +50,21 @@ final class MsalAppTokens implements AppTokens {
     this.options = options;
     this.metrics = metrics;
     this.clock = clock;
-    AtomicInteger n = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "sallyport-msal4j-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool = pool("sallyport-msal4j-");
     this.cache = Caffeine.newBuilder().executor(Runnable::run)
         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
         .expireAfter(Expiry.<String, AccessToken>creating((scope, t) -> lifetime(t)))
         .maximumSize(16).buildAsync();
+  }
+
+  /** msal4j blocks on HTTP: two daemon threads of its own, never an event loop or the common pool. */
+  static ExecutorService pool(String threadPrefix) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, threadPrefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   @Override

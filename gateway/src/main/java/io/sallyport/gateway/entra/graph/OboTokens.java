@@ -21,9 +21,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -73,12 +71,7 @@ public final class OboTokens implements AutoCloseable {
     this.options = options;
     this.metrics = metrics;
     this.clock = clock;
-    AtomicInteger n = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "sallyport-msal4j-obo-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool = MsalAppTokens.pool("sallyport-msal4j-obo-");
     this.cache = Caffeine.newBuilder().executor(Runnable::run)
         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
         .expireAfter(Expiry.<Key, Token>creating((k, t) -> lifetime(t)))
