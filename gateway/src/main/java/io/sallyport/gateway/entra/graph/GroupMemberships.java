@@ -76,6 +76,11 @@ public final class GroupMemberships {
     return bounded(f).map(Membership::groupIds);
   }
 
+  /** When the cached answer for this user was fetched, if one is held: tests wait on a background refresh with it. */
+  java.util.Optional<Instant> fetchedAt(String oid) {
+    return java.util.Optional.ofNullable(cache.synchronous().getIfPresent(oid)).map(Membership::fetchedAt);
+  }
+
   private Future<Membership> bounded(CompletableFuture<Membership> f) {
     Duration limit = options.checkTimeout();
     return Deadline.bound(vertx, f, limit, () -> new GraphUnavailable(GraphUnavailable.CHECK_TIMEOUT,
