@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * Puts the caller's identity on an allowed request: the signed assertion in the configured header
  * and, for simple apps, plain {@code X-Sallyport-User} / {@code X-Sallyport-Upn}.
  *
- * <p>An RS256 signature costs about a millisecond of CPU, a hundred times the rest of a request,
- * so signatures are cached per (caller, session, route, audience, decision codes, key) and reused
+ * <p>A signature costs far more CPU than the rest of a request (ES256 about 0.1 ms, RS256 about a
+ * millisecond), so signatures are cached per (caller, session, route, audience, decision codes, key) and reused
  * while more than half their lifetime remains: iat and exp move in steps, and a miss signs once,
  * synchronously, on the event loop. The cache is bounded; rotation changes the kid and so the key.
  */

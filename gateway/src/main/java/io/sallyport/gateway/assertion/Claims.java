@@ -19,8 +19,8 @@ final class Claims {
         .put("iss", issuer)
         .put("aud", route.config().assertionAudience())
         .put("sub", p.oid() != null ? p.oid() : p.appId())
+        // no nbf: it would equal iat, and every byte here is carried on every upstream request
         .put("iat", iat)
-        .put("nbf", iat)
         .put("exp", exp)
         .put("tid", p.tenantId());
     putIfPresent(c, "oid", p.oid());

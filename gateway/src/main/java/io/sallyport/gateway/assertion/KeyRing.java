@@ -6,7 +6,7 @@ import io.sallyport.gateway.store.SigningKeyStore;
 import io.sallyport.gateway.store.StoredSigningKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +40,7 @@ public final class KeyRing {
   private final AtomicReference<KeySet> stored = new AtomicReference<>();
   private final java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile KeySet operatorSet;
-  private volatile RSAPrivateCrtKey operatorSource;
+  private volatile KeyPair operatorSource;
   private volatile SigningKeyStore store;
   private volatile EventChannel events;
   private EventChannel.Subscription subscription;
@@ -80,7 +80,7 @@ public final class KeyRing {
 
   /** The keys to sign with and publish now; null until the first load finished. */
   public KeySet current() {
-    RSAPrivateCrtKey operatorKey = config.get().key();
+    KeyPair operatorKey = config.get().key();
     if (operatorKey != null) {
       KeySet ks = operatorSet;
       return operatorKey == operatorSource && ks != null && !ks.stale(clock.millis()) ? ks : operator(operatorKey);
@@ -163,7 +163,7 @@ public final class KeyRing {
   }
 
   /** An operator key changed by a reload keeps the previous one published for the overlap. */
-  private synchronized KeySet operator(RSAPrivateCrtKey key) {
+  private synchronized KeySet operator(KeyPair key) {
     KeySet ks = operatorSet;
     Instant now = clock.instant();
     if (key != operatorSource) {
@@ -171,8 +171,7 @@ public final class KeyRing {
       keys.add(SigningKey.of(key, 0, now, null));
       if (ks != null && !ks.current().kid().equals(keys.get(0).kid())) {
         SigningKey old = ks.current();
-        keys.add(new SigningKey(old.kid(), 0, old.privateKey(), old.publicKey(), old.createdAt(),
-            now.plus(overlap(config.get().lifetime()))));
+        keys.add(old.retiringAt(now.plus(overlap(config.get().lifetime()))));
       }
       ks = KeySet.of(keys, now, true);
       operatorSource = key;

@@ -38,8 +38,9 @@ record KeySet(SigningKey current, List<SigningKey> published, List<SigningKey> a
 
   /** Only public members: what an upstream needs to verify, nothing it could sign with. */
   static JsonObject jwk(SigningKey k) {
-    return new JsonObject().put("kty", "RSA").put("kid", k.kid()).put("use", "sig").put("alg", SigningKey.ALGORITHM)
-        .put("n", SigningKey.b64(k.publicKey().getModulus())).put("e", SigningKey.b64(k.publicKey().getPublicExponent()));
+    JsonObject j = new JsonObject();
+    k.jwkMembers().forEach(j::put);
+    return j.put("kid", k.kid()).put("use", "sig").put("alg", k.algorithm().name());
   }
 
   boolean stale(Instant now) {

@@ -101,7 +101,7 @@ public final class KeysEndpoint implements Handler<HttpServerRequest> {
     for (SigningKey k : keys.all()) {
       String state = k == keys.current() ? "current"
           : keys.published().contains(k) ? "published" : "retired";
-      out.add(new JsonObject().put("kid", k.kid()).put("state", state).put("algorithm", SigningKey.ALGORITHM)
+      out.add(new JsonObject().put("kid", k.kid()).put("state", state).put("algorithm", k.algorithm().name())
           .put("created", k.createdAt().toString())
           .put("retireAt", k.retireAt() == null ? null : k.retireAt().toString()));
     }

@@ -1,106 +1,124 @@
 package io.sallyport.gateway.assertion;
 
 import io.sallyport.gateway.store.StoredSigningKey;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
+import java.security.KeyPair;
 import java.security.MessageDigest;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 
 /**
- * One RS256 signing key in memory. The kid is the RFC 7638 thumbprint of the public key, so a kid
- * names exactly one key everywhere (store, JWKS, assertion header) and cannot be chosen.
+ * One signing key in memory. The kid is the RFC 7638 thumbprint of the public key, so a kid names
+ * exactly one key everywhere (store, JWKS, assertion header) and cannot be chosen.
  *
+ * @param algorithm   ES256 for generated keys; RS256 for an operator's RSA key or an older stored one
  * @param generation  the store's generation; 0 for an operator-supplied key
  * @param retireAt    when it leaves the JWKS; null while current
  */
-record SigningKey(String kid, long generation, RSAPrivateCrtKey privateKey, RSAPublicKey publicKey,
+record SigningKey(String kid, long generation, KeyAlgorithm algorithm, PrivateKey privateKey, PublicKey publicKey,
                   Instant createdAt, Instant retireAt) {
 
-  static final String ALGORITHM = "RS256";
-  static final int BITS = 2048;
   private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+  private static final byte[] PROBE = "sallyport key pair check".getBytes(StandardCharsets.US_ASCII);
 
-  /** A fresh 2048-bit key. Slow (tens to hundreds of ms): workers only. */
+  /** A fresh ES256 key. Workers only. */
   static SigningKey generate(long generation, Instant now) {
-    try {
-      KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-      g.initialize(BITS);
-      var pair = g.generateKeyPair();
-      return of((RSAPrivateCrtKey) pair.getPrivate(), generation, now, null);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("RSA key generation is unavailable in this JVM", e);
-    }
+    return of(KeyAlgorithm.generateEs256(), generation, now, null);
   }
 
-  /** The key with its public half derived from the CRT parameters. */
-  static SigningKey of(RSAPrivateCrtKey key, long generation, Instant createdAt, Instant retireAt) {
-    try {
-      RSAPublicKey pub = (RSAPublicKey) KeyFactory.getInstance("RSA")
-          .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
-      return new SigningKey(thumbprint(pub), generation, key, pub, createdAt, retireAt);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("RSA is unavailable in this JVM", e);
-    }
+  /** The pair as a signing key; its algorithm follows the key type. */
+  static SigningKey of(KeyPair pair, long generation, Instant createdAt, Instant retireAt) {
+    KeyAlgorithm alg = KeyAlgorithm.of(pair.getPublic());
+    return new SigningKey(thumbprint(alg, pair.getPublic()), generation, alg, pair.getPrivate(), pair.getPublic(),
+        createdAt, retireAt);
   }
 
   static SigningKey fromStored(StoredSigningKey s) {
     try {
-      KeyFactory rsa = KeyFactory.getInstance("RSA");
-      var priv = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
-          .decode(s.privateKey())));
-      SigningKey k = of(priv, s.generation(), s.createdAt(), s.retireAt());
-      if (!k.kid().equals(s.kid())) {
-        throw new IllegalStateException("stored signing key " + s.kid() + " has thumbprint " + k.kid()
-            + "; expected them equal (the row was altered)");
+      KeyAlgorithm alg = KeyAlgorithm.named(s.algorithm());
+      KeyFactory f = KeyFactory.getInstance(alg.keyType());
+      Base64.Decoder b64 = Base64.getDecoder();
+      PrivateKey priv = f.generatePrivate(new PKCS8EncodedKeySpec(b64.decode(s.privateKey())));
+      PublicKey pub = f.generatePublic(new X509EncodedKeySpec(b64.decode(s.publicKey())));
+      SigningKey k = of(new KeyPair(pub, priv), s.generation(), s.createdAt(), s.retireAt());
+      // a row edited by hand must neither publish a key under another's kid nor pair halves of two keys
+      if (k.algorithm() != alg || !k.kid().equals(s.kid())) {
+        throw new IllegalStateException("stored signing key " + s.kid() + " is a " + k.algorithm() + " key with thumbprint "
+            + k.kid() + "; expected " + alg + " and them equal (the row was altered)");
       }
-      // also check the stored public half: a row edited by hand must not publish a different key
-      rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(s.publicKey())));
+      if (!pairs(alg, priv, pub)) {
+        throw new IllegalStateException("stored signing key " + s.kid()
+            + " has a private half that does not match its public half (the row was altered)");
+      }
       return k;
     } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
       throw new IllegalStateException("stored signing key " + s.kid() + " cannot be read: "
-          + e.getClass().getSimpleName(), e);
+          + e.getClass().getSimpleName() + (e instanceof IllegalArgumentException ? " (" + e.getMessage() + ")" : ""), e);
     }
   }
 
   StoredSigningKey toStored() {
     Base64.Encoder b64 = Base64.getEncoder();
-    return new StoredSigningKey(kid, generation, ALGORITHM, b64.encodeToString(privateKey.getEncoded()),
+    return new StoredSigningKey(kid, generation, algorithm.name(), b64.encodeToString(privateKey.getEncoded()),
         b64.encodeToString(publicKey.getEncoded()), createdAt, retireAt);
   }
 
+  /** The same key with another retire time. */
+  SigningKey retiringAt(Instant at) {
+    return new SigningKey(kid, generation, algorithm, privateKey, publicKey, createdAt, at);
+  }
+
+  /** The JWK's required public members (kty and the key's own), as published and as thumbprinted. */
+  Map<String, String> jwkMembers() {
+    return algorithm.requiredMembers(publicKey);
+  }
+
   /** RFC 7638: SHA-256 over the required members in lexicographic order, no whitespace. */
-  static String thumbprint(RSAPublicKey key) {
-    String json = "{\"e\":\"" + b64(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
-        + b64(key.getModulus()) + "\"}";
+  static String thumbprint(KeyAlgorithm alg, PublicKey key) {
+    StringBuilder json = new StringBuilder("{");
+    alg.requiredMembers(key).forEach((name, value) -> {
+      if (json.length() > 1) {
+        json.append(',');
+      }
+      // member values are base64url or fixed names: nothing to escape
+      json.append('"').append(name).append("\":\"").append(value).append('"');
+    });
+    json.append('}');
     try {
-      return B64URL.encodeToString(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
+      return B64URL.encodeToString(MessageDigest.getInstance("SHA-256")
+          .digest(json.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Base64url of the unsigned big-endian bytes, without the sign byte (RFC 7518 §6.3.1). */
-  static String b64(BigInteger v) {
-    byte[] bytes = v.toByteArray();
-    if (bytes.length > 1 && bytes[0] == 0) {
-      bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
+  /** True when what {@code priv} signs {@code pub} verifies: the two halves are one key. */
+  static boolean pairs(KeyAlgorithm alg, PrivateKey priv, PublicKey pub) {
+    try {
+      Signature s = alg.signature();
+      s.initSign(priv);
+      s.update(PROBE);
+      byte[] sig = s.sign();
+      Signature v = alg.signature();
+      v.initVerify(pub);
+      v.update(PROBE);
+      return v.verify(sig);
+    } catch (GeneralSecurityException | ClassCastException e) {
+      return false;
     }
-    return B64URL.encodeToString(bytes);
   }
 
   @Override
   public String toString() {
-    return "SigningKey[kid=" + kid + ", generation=" + generation + ", createdAt=" + createdAt
-        + ", retireAt=" + retireAt + "]";
+    return "SigningKey[kid=" + kid + ", algorithm=" + algorithm + ", generation=" + generation + ", createdAt="
+        + createdAt + ", retireAt=" + retireAt + "]";
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The signed identity assertion the gateway sends upstream: its own RS256 signing keys (a key
+ * The signed identity assertion the gateway sends upstream: its own signing keys (ES256 when generated, RS256 for an operator's RSA key; a key
  * ring kept in the store so every node signs with the same current key, or one operator-supplied
  * key), rotation with an overlap, the published JWKS, and the per-request signer with its cache.
  *

@@ -1,7 +1,7 @@
 package io.sallyport.gateway.config;
 
 import java.nio.file.Path;
-import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.KeyPair;
 import java.time.Duration;
 
 /**
@@ -11,13 +11,14 @@ import java.time.Duration;
  * @param enabled     send the signed assertion header (default true)
  * @param issuer      its {@code iss} claim (default {@code sallyport})
  * @param lifetime    {@code exp - iat}; 5s..10m, default 60s
- * @param keyFile     an operator-supplied PEM PKCS#8 RSA key; null to keep generated keys in the store
- * @param key         that file's key, read and checked when the configuration is loaded (never on an
+ * @param keyFile     an operator-supplied PEM PKCS#8 key (RSA, or EC P-256 with its public key); null to
+ *                    keep generated (ES256) keys in the store
+ * @param key         that file's key pair, read and checked when the configuration is loaded (never on an
  *                    event loop); null without a key file. Never logged (see {@link #toString()})
  * @param headerUser  also send plain {@code X-Sallyport-User} / {@code X-Sallyport-Upn} (default true)
  */
 public record AssertionConfig(boolean enabled, String issuer, Duration lifetime, Path keyFile,
-                              RSAPrivateCrtKey key, boolean headerUser) {
+                              KeyPair key, boolean headerUser) {
 
   public static final String DEFAULT_ISSUER = "sallyport";
   public static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);

@@ -114,8 +114,8 @@ class AssertionIT {
     assertThat(r.getHeader("content-type")).isEqualTo("application/json");
     assertThat(r.getHeader("cache-control")).isEqualTo("public, max-age=300");
     JsonObject jwk = r.bodyAsJsonObject().getJsonArray("keys").getJsonObject(0);
-    assertThat(jwk.fieldNames()).containsExactlyInAnyOrder("kty", "kid", "use", "alg", "n", "e");
-    assertThat(jwk.getString("alg")).isEqualTo("RS256");
+    assertThat(jwk.fieldNames()).containsExactlyInAnyOrder("kty", "crv", "kid", "use", "alg", "x", "y");
+    assertThat(jwk.getString("alg")).isEqualTo("ES256");
 
     HttpResponse<Buffer> head = env.call(HttpMethod.HEAD, gw.port(), JwksEndpoint.PATH);
     assertThat(head.statusCode()).isEqualTo(200);

@@ -17,6 +17,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
@@ -33,18 +35,26 @@ class AssertionsTest {
 
   final MovableClock clock = new MovableClock();
   final SigningKey key = SigningKey.generate(0, clock.instant());
-  final AtomicReference<Snapshot> live = new AtomicReference<>(snapshot(true, true));
+  final AtomicReference<Snapshot> live = new AtomicReference<>(snapshot(true, true, keyPair(key)));
   final KeyRing ring = new KeyRing(null, () -> live.get().config().assertion(), clock);
   final Assertions assertions = new Assertions(ring, live::get, clock);
 
+  static KeyPair keyPair(SigningKey k) {
+    return new KeyPair(k.publicKey(), k.privateKey());
+  }
+
   Snapshot snapshot(boolean enabled, boolean headerUser) {
+    return snapshot(enabled, headerUser, keyPair(key));
+  }
+
+  Snapshot snapshot(boolean enabled, boolean headerUser, KeyPair pair) {
     SallyportConfig c = ConfigLoader.parse("""
         listeners: { public: { port: 0 }, management: { port: 0 } }
         routes:
           - { name: billing, match: { path-prefix: /billing }, upstream: "http://10.0.0.5:3000/app" }
           - { name: hr, match: { path-prefix: /hr }, upstream: "https://hr.internal", assertion-audience: "urn:hr" }
         """, null, Map.of());
-    AssertionConfig a = new AssertionConfig(enabled, "sallyport-test", Duration.ofSeconds(60), null, key.privateKey(),
+    AssertionConfig a = new AssertionConfig(enabled, "sallyport-test", Duration.ofSeconds(60), null, pair,
         headerUser);
     return Snapshot.of(new SallyportConfig(null, c.listeners(), c.proxy(), c.accessLog(), c.tenant(), c.store(),
         c.routes(), c.scim(), c.audit(), c.sessions(), c.graph(), a), 1);
@@ -77,13 +87,16 @@ class AssertionsTest {
     MultiMap h = add("billing", alice("alice@verify.example", "sess-1"));
     String jwt = h.get("X-Sallyport-Assertion");
     JsonObject header = UpstreamView.part(jwt.split("\\.")[0]);
-    assertThat(header).isEqualTo(new JsonObject().put("alg", "RS256").put("typ", "JWT").put("kid", key.kid()));
+    assertThat(header).isEqualTo(new JsonObject().put("alg", "ES256").put("typ", "JWT").put("kid", key.kid()));
+    assertThat(jwt.split("\\.")[2]).as("R || S, 32 bytes each, base64url").hasSize(86);
     JsonObject c = UpstreamView.verify(jwt, jwks());
     long now = clock.instant().getEpochSecond();
     assertThat(c.getString("iss")).isEqualTo("sallyport-test");
     assertThat(c.getString("aud")).isEqualTo("http://10.0.0.5:3000");
     assertThat(c.getLong("iat")).isEqualTo(now);
-    assertThat(c.getLong("nbf")).isEqualTo(now);
+    assertThat(c.fieldNames()).as("nothing more: the assertion travels on every request")
+        .containsExactlyInAnyOrder("iss", "aud", "sub", "iat", "exp", "tid", "oid", "name", "upn", "groups", "route",
+            "sid", "decision");
     assertThat(c.getLong("exp")).isEqualTo(now + 60);
     assertThat(c.getString("oid")).isEqualTo(OID);
     assertThat(c.getString("sub")).isEqualTo(OID);
@@ -101,12 +114,44 @@ class AssertionsTest {
   }
 
   @Test
-  void theJwksHoldsOnlyPublicMembersAndTheKidIsTheRfc7638Thumbprint() {
+  void theJwksHoldsOnlyPublicMembersAndTheKidIsTheRfc7638Thumbprint() throws Exception {
     JsonObject jwk = jwks().getJsonArray("keys").getJsonObject(0);
-    assertThat(jwk.fieldNames()).containsExactlyInAnyOrder("kty", "kid", "use", "alg", "n", "e");
+    assertThat(jwk.fieldNames()).containsExactlyInAnyOrder("kty", "crv", "kid", "use", "alg", "x", "y");
+    assertThat(jwk.getString("kty")).isEqualTo("EC");
+    assertThat(jwk.getString("crv")).isEqualTo("P-256");
+    assertThat(jwk.getString("alg")).isEqualTo("ES256");
     assertThat(jwk.getString("use")).isEqualTo("sig");
     assertThat(jwk.getString("kid")).isEqualTo(key.kid());
+    // RFC 7638 §3.2 for EC: exactly crv, kty, x, y in that order, no whitespace
+    String canonical = "{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"" + jwk.getString("x") + "\",\"y\":\""
+        + jwk.getString("y") + "\"}";
+    assertThat(jwk.getString("kid")).isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(
+        java.security.MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void ecCoordinatesArePublishedAtTheirFullLengthOf32Bytes() {
+    // RFC 7518 §6.2.1.2: a coordinate with leading zero bytes keeps them, or verifiers rebuild another point
+    assertThat(Base64.getUrlDecoder().decode(KeyAlgorithm.unsigned(BigInteger.ONE, 32))).hasSize(32);
+    assertThat(Base64.getUrlDecoder().decode(KeyAlgorithm.unsigned(BigInteger.TWO.pow(255), 32))).hasSize(32);
+    assertThat(Base64.getUrlDecoder().decode(KeyAlgorithm.unsigned(BigInteger.valueOf(65537), 0))).hasSize(3);
+  }
+
+  @Test
+  void anOperatorRsaKeySignsRs256AndPublishesNandE() throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    String ecKid = jwks().getJsonArray("keys").getJsonObject(0).getString("kid");
+    live.set(snapshot(true, true, g.generateKeyPair()));
+    String jwt = add("billing", alice("alice@verify.example", "sess-1")).get("X-Sallyport-Assertion");
+    assertThat(UpstreamView.part(jwt.split("\\.")[0]).getString("alg")).isEqualTo("RS256");
+    JsonObject jwk = jwks().getJsonArray("keys").getJsonObject(0);
+    assertThat(jwk.fieldNames()).containsExactlyInAnyOrder("kty", "kid", "use", "alg", "n", "e");
     assertThat(new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("n"))).bitLength()).isEqualTo(2048);
+    assertThat(UpstreamView.verify(jwt, jwks()).getString("oid")).isEqualTo(OID);
+    // the replaced EC key stays published beside it, so assertions it signed still verify
+    assertThat(jwks().getJsonArray("keys").stream().map(k -> ((JsonObject) k).getString("kid")))
+        .containsExactly(jwk.getString("kid"), ecKid);
   }
 
   @Test
@@ -117,7 +162,7 @@ class AssertionsTest {
         + "-csFCur-kEgU8awapJzKnqDKgw";
     RSAPublicKey k = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
         new BigInteger(1, Base64.getUrlDecoder().decode(n)), BigInteger.valueOf(65537)));
-    assertThat(SigningKey.thumbprint(k)).isEqualTo("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+    assertThat(SigningKey.thumbprint(KeyAlgorithm.RS256, k)).isEqualTo("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
   }
 
   @Test

@@ -106,7 +106,7 @@ class KeyRingIT {
   void anOperatorKeyIsUsedAloneAndCannotBeRotatedHere() {
     SigningKey operator = SigningKey.generate(0, clock.instant());
     config.set(new AssertionConfig(true, "sallyport", Duration.ofSeconds(60), dir.resolve("k.pem"),
-        operator.privateKey(), true));
+        new java.security.KeyPair(operator.publicKey(), operator.privateKey()), true));
     KeyRing ring = ring();
     Await.of(ring.start(store.signingKeys(), store.events()));
     assertThat(ring.current().current().kid()).isEqualTo(operator.kid());
@@ -118,7 +118,7 @@ class KeyRingIT {
     // the operator replaces the file and reloads: the previous key stays published for the overlap
     SigningKey replacement = SigningKey.generate(0, clock.instant());
     config.set(new AssertionConfig(true, "sallyport", Duration.ofSeconds(60), dir.resolve("k.pem"),
-        replacement.privateKey(), true));
+        new java.security.KeyPair(replacement.publicKey(), replacement.privateKey()), true));
     assertThat(ring.current().current().kid()).isEqualTo(replacement.kid());
     assertThat(published(ring)).isEqualTo(2);
     clock.advance(KeyRing.overlap(Duration.ofSeconds(60)).plusSeconds(1));
@@ -148,15 +148,46 @@ class KeyRingIT {
   @Test
   void storedKeysRoundTripAndATamperedRowIsRefused() throws Exception {
     SigningKey k = SigningKey.generate(3, clock.instant());
+    assertThat(k.algorithm()).isEqualTo(KeyAlgorithm.ES256);
     SigningKey back = SigningKey.fromStored(k.toStored());
     assertThat(back.kid()).isEqualTo(k.kid());
     assertThat(back.privateKey()).isEqualTo(k.privateKey());
     var row = k.toStored();
     var other = SigningKey.generate(3, clock.instant()).toStored();
-    var tampered = new io.sallyport.gateway.store.StoredSigningKey(row.kid(), 3, "RS256", other.privateKey(),
+    // another key's both halves under this kid: the thumbprint gives it away
+    var swapped = new io.sallyport.gateway.store.StoredSigningKey(row.kid(), 3, "ES256", other.privateKey(),
         other.publicKey(), row.createdAt(), null);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SigningKey.fromStored(tampered))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SigningKey.fromStored(swapped))
         .hasMessageContaining("thumbprint").hasMessageNotContaining(other.privateKey());
+    // this key's public half with another's private half: the kid matches, the pair check does not
+    var mixed = new io.sallyport.gateway.store.StoredSigningKey(row.kid(), 3, "ES256", other.privateKey(),
+        row.publicKey(), row.createdAt(), null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SigningKey.fromStored(mixed))
+        .hasMessageContaining("does not match its public half").hasMessageNotContaining(other.privateKey());
+    var relabelled = new io.sallyport.gateway.store.StoredSigningKey(row.kid(), 3, "HS256", row.privateKey(),
+        row.publicKey(), row.createdAt(), null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SigningKey.fromStored(relabelled))
+        .hasMessageContaining("unknown signing algorithm \"HS256\"").hasMessageNotContaining(row.privateKey());
     assertThat(Files.exists(dir)).isTrue();
+  }
+
+  @Test
+  void anRs256KeyStoredBeforeEs256StillLoadsAndSigns() throws Exception {
+    // a store written by an older gateway holds RS256 rows: they load, sign and publish until rotated out
+    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    SigningKey rsa = SigningKey.of(g.generateKeyPair(), 1, clock.instant(), null);
+    var row = rsa.toStored();
+    assertThat(row.algorithm()).isEqualTo("RS256");
+    SigningKey back = SigningKey.fromStored(row);
+    assertThat(back.algorithm()).isEqualTo(KeyAlgorithm.RS256);
+    assertThat(back.kid()).isEqualTo(rsa.kid());
+    KeySet set = KeySet.of(java.util.List.of(SigningKey.generate(2, clock.instant()), back.retiringAt(
+        clock.instant().plusSeconds(60))), clock.instant(), false);
+    JsonObject jwks = new JsonObject(set.jwks());
+    String jwt = Jws.sign(back, new JsonObject().put("oid", "x"));
+    assertThat(UpstreamView.verify(jwt, jwks).getString("oid")).isEqualTo("x");
+    assertThat(jwks.getJsonArray("keys").stream().map(o -> ((JsonObject) o).getString("alg")).toList())
+        .containsExactly("ES256", "RS256");
   }
 }

@@ -13,7 +13,6 @@ import io.sallyport.gateway.pipeline.route.Route;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The identity assertion per request: {@code cachedHit} is what nearly every request pays (cache
- * lookup and three headers); {@code signMiss} is a first request of a new caller (claims, RS256
+ * lookup and three headers); {@code signMiss} is a first request of a new caller (claims, ES256
  * signature, cache insert), forced by a fresh session id per call.
  */
 @State(Scope.Benchmark)
@@ -53,9 +52,9 @@ public class AssertionBenchmark {
 
   @Setup
   public void setup() throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-    g.initialize(2048);
-    RSAPrivateCrtKey key = (RSAPrivateCrtKey) g.generateKeyPair().getPrivate();
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+    java.security.KeyPair key = g.generateKeyPair();
     SallyportConfig c = ConfigLoader.parse("routes:\n  - { name: billing, upstream: \"http://10.0.0.5:3000\" }\n",
         null, Map.of());
     AssertionConfig a = new AssertionConfig(true, "sallyport", Duration.ofSeconds(60), null, key, true);

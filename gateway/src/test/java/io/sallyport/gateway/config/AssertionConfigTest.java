@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code assertion:} and {@code routes[].assertion-audience}: defaults, and one precise error per mistake. */
 class AssertionConfigTest {
   private static final String ROUTE = "routes:\n  - name: r\n    upstream: http://127.0.0.1:9090\n";
-  private static final String KEY_EXPECTED = "expected a PEM file with one unencrypted PKCS#8 RSA private key"
-      + " (-----BEGIN PRIVATE KEY-----) of at least 2048 bits, got ";
+  private static final String KEY_EXPECTED = "expected a PEM file with one unencrypted PKCS#8 private key"
+      + " (-----BEGIN PRIVATE KEY-----): RSA of at least 2048 bits, or EC P-256 followed by its"
+      + " -----BEGIN PUBLIC KEY----- block, got ";
 
   @TempDir
   static Path dir;
@@ -38,6 +39,12 @@ class AssertionConfigTest {
     Files.writeString(dir.resolve("small.pem"), pem(1024));
     Files.writeString(dir.resolve("pkcs1.pem"), "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
     Files.writeString(dir.resolve("garbage.pem"), "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+    Files.writeString(dir.resolve("ec.pem"), ecPem("secp256r1", true, null));
+    Files.writeString(dir.resolve("ec-nopub.pem"), ecPem("secp256r1", false, null));
+    Files.writeString(dir.resolve("ec-p384.pem"), ecPem("secp384r1", true, null));
+    Files.writeString(dir.resolve("ec-otherpub.pem"), ecPem("secp256r1", true,
+        ecPair("secp256r1").getPublic()));
+    Files.writeString(dir.resolve("sec1.pem"), "-----BEGIN EC PRIVATE KEY-----\nMHc\n-----END EC PRIVATE KEY-----\n");
     Files.writeString(dir.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
   }
 
@@ -46,6 +53,25 @@ class AssertionConfigTest {
     g.initialize(bits);
     return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
         .encodeToString(g.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+  }
+
+  static java.security.KeyPair ecPair(String curve) throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new java.security.spec.ECGenParameterSpec(curve));
+    return g.generateKeyPair();
+  }
+
+  /** What openssl genpkey + pkey -pubout write: a PKCS#8 PRIVATE KEY block, then (optionally) a PUBLIC KEY block. */
+  static String ecPem(String curve, boolean withPublic, java.security.PublicKey otherPublic) throws Exception {
+    java.security.KeyPair p = ecPair(curve);
+    java.util.Base64.Encoder mime = Base64.getMimeEncoder(64, new byte[] {'\n'});
+    String out = "-----BEGIN PRIVATE KEY-----\n" + mime.encodeToString(p.getPrivate().getEncoded())
+        + "\n-----END PRIVATE KEY-----\n";
+    if (withPublic) {
+      out += "-----BEGIN PUBLIC KEY-----\n" + mime.encodeToString((otherPublic != null ? otherPublic : p.getPublic())
+          .getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+    }
+    return out;
   }
 
   static SallyportConfig parse(String yaml) {
@@ -84,11 +110,21 @@ class AssertionConfigTest {
     assertThat(a.lifetime()).isEqualTo(Duration.ofMinutes(2));
     assertThat(a.keyFile()).isEqualTo(dir.resolve("good.pem"));
     assertThat(a.key()).isNotNull();
-    assertThat(a.key().getModulus().bitLength()).isEqualTo(2048);
+    var rsa = (java.security.interfaces.RSAPrivateCrtKey) a.key().getPrivate();
+    assertThat(rsa.getModulus().bitLength()).isEqualTo(2048);
+    assertThat(((java.security.interfaces.RSAPublicKey) a.key().getPublic()).getModulus()).isEqualTo(rsa.getModulus());
     assertThat(a.headerUser()).isFalse();
-    assertThat(a.toString()).doesNotContain(a.key().getPrivateExponent().toString(16)).contains("key=***");
+    assertThat(a.toString()).doesNotContain(rsa.getPrivateExponent().toString(16)).contains("key=***");
     assertThat(c.routes().get(0).assertionAudience()).isEqualTo("api://billing");
     assertThat(c.routes().get(1).assertionAudience()).isEqualTo("https://app.example:443");
+  }
+
+  @Test
+  void anEcP256KeyFileWithItsPublicKeyIsRead() {
+    AssertionConfig a = parse(ROUTE + "assertion: { key-file: ec.pem }\n").assertion();
+    assertThat(a.key().getPrivate()).isInstanceOf(java.security.interfaces.ECPrivateKey.class);
+    assertThat(a.key().getPublic()).isInstanceOf(java.security.interfaces.ECPublicKey.class);
+    assertThat(a.toString()).contains("key=***");
   }
 
   static Stream<Arguments> mistakes() {
@@ -109,10 +145,20 @@ class AssertionConfigTest {
         arguments("assertion: { key-file: small.pem }", "assertion.key-file: " + KEY_EXPECTED
             + "an RSA key of 1024 bits in \"" + dir.resolve("small.pem") + "\""),
         arguments("assertion: { key-file: pkcs1.pem }", "assertion.key-file: " + KEY_EXPECTED
-            + "a PKCS#1 key; convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem in \""
+            + "a PKCS#1 or SEC 1 key; convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem in \""
             + dir.resolve("pkcs1.pem") + "\""),
+        arguments("assertion: { key-file: sec1.pem }", "assertion.key-file: " + KEY_EXPECTED
+            + "a PKCS#1 or SEC 1 key; convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem in \""
+            + dir.resolve("sec1.pem") + "\""),
+        arguments("assertion: { key-file: ec-nopub.pem }", "assertion.key-file: " + KEY_EXPECTED
+            + "an EC key without its PUBLIC KEY block (append it with: openssl pkey -in key.pem -pubout) in \""
+            + dir.resolve("ec-nopub.pem") + "\""),
+        arguments("assertion: { key-file: ec-p384.pem }", "assertion.key-file: " + KEY_EXPECTED
+            + "an EC key on a curve other than P-256 in \"" + dir.resolve("ec-p384.pem") + "\""),
+        arguments("assertion: { key-file: ec-otherpub.pem }", "assertion.key-file: " + KEY_EXPECTED
+            + "a PUBLIC KEY block of another key than the PRIVATE KEY in \"" + dir.resolve("ec-otherpub.pem") + "\""),
         arguments("assertion: { key-file: garbage.pem }", "assertion.key-file: " + KEY_EXPECTED
-            + "a PEM block that is not an RSA PKCS#8 key in \"" + dir.resolve("garbage.pem") + "\""),
+            + "a PEM block that is neither an RSA nor an EC PKCS#8 key in \"" + dir.resolve("garbage.pem") + "\""),
         arguments("assertion: { key-file: cert.pem }", "assertion.key-file: " + KEY_EXPECTED
             + "no PEM PRIVATE KEY block in \"" + dir.resolve("cert.pem") + "\""),
         arguments("routes:\n  - { name: r, upstream: \"http://x\", assertion-audience: \"\" }\n",

@@ -37,7 +37,9 @@ final class Forwarder {
         .setServer(route.server())
         .setMethod(req.method())
         .setURI(uri)
-        .setHeaders(headers)
+        // read-only: the client request shares it instead of copying every header through Vert.x's
+        // value validation again (they were validated on the way in, and what we add is checked)
+        .setHeaders(headers.copy(false))
         .setConnectTimeout(route.config().timeouts().connect().toMillis())
         .setIdleTimeout(route.config().timeouts().idle().toMillis());
     attempt(req, ex, route, opts, authority, contentLength, true);
