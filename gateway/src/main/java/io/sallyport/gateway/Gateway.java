@@ -18,6 +18,7 @@ import io.sallyport.gateway.directory.ScimMount;
 import io.sallyport.gateway.directory.StoreScimStorage;
 import io.sallyport.gateway.explain.ExplainEndpoint;
 import io.sallyport.gateway.explain.Explainer;
+import io.sallyport.gateway.myaccess.MyAccessPage;
 import io.sallyport.gateway.entra.graph.TenantGraph;
 import io.sallyport.gateway.http.InvalidRequests;
 import io.sallyport.gateway.http.RequestIds;
@@ -37,13 +38,11 @@ import io.sallyport.gateway.session.Sessions;
 import io.sallyport.gateway.session.SignInClients;
 import io.sallyport.gateway.session.SignInEndpoints;
 import io.sallyport.gateway.pipeline.authn.TenantVerifiers;
-import io.sallyport.gateway.pipeline.authz.AccessPackageRequirement;
-import io.sallyport.gateway.pipeline.authz.TermsRequirement;
+import io.sallyport.gateway.pipeline.authz.GraphRequirements;
 import io.sallyport.gateway.terms.OwnAcceptances;
 import io.sallyport.gateway.terms.TermsPage;
 import io.vertx.core.http.HttpServerRequest;
 import io.sallyport.gateway.pipeline.authz.DirectoryRequirement;
-import io.sallyport.gateway.pipeline.authz.PimRequirement;
 import io.sallyport.gateway.pipeline.authz.OverageGroups;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.forward.ProxyHandler;
@@ -167,9 +166,9 @@ public final class Gateway {
     // require.access-package, require.terms-of-use, then require.pim: Graph facts, after every
     // other check allowed
     OwnAcceptances ownTerms = new OwnAcceptances(() -> store, environment.clock());
-    AccessPolicy policy = new PimRequirement(new TermsRequirement(new AccessPackageRequirement(directory,
-        graph::current, environment.clock()), graph::current, sessions::get, ownTerms, environment.clock()),
-        graph, environment.clock());
+    GraphRequirements graphChecks = GraphRequirements.around(directory, graph, sessions::get, ownTerms,
+        environment.clock());
+    AccessPolicy policy = graphChecks.policy();
     if (config.tenant() != null && config.tenant().clientSecret() != null) {
       // discovery now, and the OAuth2 classes loaded on this thread rather than on the first sign-in's loop
       signIn.current(config.tenant()).provider();
@@ -177,8 +176,8 @@ public final class Gateway {
     InvalidRequests invalid = new InvalidRequests(ids, environment.clock(), listener);
     management = new ManagementServer(vertx, registry, readinessChecks(graphConfigured), () -> serving);
     // the operator's "why was I denied": the same verifier and checks as the data plane
-    management.add(new ExplainEndpoint(new Explainer(live::get, bearer, () -> store, environment.clock(), directory))
-        .endpoint());
+    Explainer explainer = new Explainer(live::get, bearer, () -> store, environment.clock(), directory, graphChecks);
+    management.add(new ExplainEndpoint(explainer).endpoint());
     // the assertion's keys: in the store (shared by every node) unless the operator supplies one
     keyRing = new KeyRing(vertx, () -> live.get().config().assertion(), environment.clock());
     Assertions assertions = new Assertions(keyRing, live::get, environment.clock());
@@ -209,9 +208,12 @@ public final class Gateway {
         live.get().proxy().assertionHeader()).requestId(req, ids.get());
     TermsPage termsPage = new TermsPage(() -> live.get().config(), sessions::get, graph::current, ownTerms, pageIds,
         environment.clock(), listener);
-    // the terms page first: the sign-in pages claim everything else under /.sallyport/
+    // my access: the same explainer judges each route for the signed-in user
+    MyAccessPage myAccess = new MyAccessPage(live::get, sessions::get, graph::current, ownTerms, explainer, pageIds,
+        environment.clock(), listener);
+    // the terms and my-access pages first: the sign-in pages claim everything else under /.sallyport/
     Function<Vertx, PublicListenerVerticle.Surface> signInPages = vx -> PublicListenerVerticle.Surface.firstOf(
-        List.of(termsPage, new SignInEndpoints(() -> {
+        List.of(termsPage, myAccess, new SignInEndpoints(() -> {
           TenantVerifiers.Current c = verifiers.current();
           return c == null ? null : new SignInEndpoints.TenantView(c.tenant(), c.cache());
         }, sessions::get, signIn, () -> live.get().config().sessions(), Randoms.strong(), pageIds,

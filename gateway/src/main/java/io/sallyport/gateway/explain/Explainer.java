@@ -2,10 +2,12 @@ package io.sallyport.gateway.explain;
 
 import io.sallyport.gateway.entra.oidc.VerifiedToken;
 import io.sallyport.gateway.pipeline.Decision;
+import io.sallyport.gateway.pipeline.Principal;
 import io.sallyport.gateway.pipeline.Reason;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.authn.BearerPolicy;
 import io.sallyport.gateway.pipeline.authz.DirectoryRequirement;
+import io.sallyport.gateway.pipeline.authz.GraphRequirements;
 import io.sallyport.gateway.pipeline.authz.RouteChecks;
 import io.sallyport.gateway.pipeline.route.PathNormalizer;
 import io.sallyport.gateway.pipeline.route.Route;
@@ -15,6 +17,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -31,20 +34,25 @@ public final class Explainer {
   private final Clock clock;
   private final Sessions sessions;
   private final DirectoryRequirement directoryRequirement;
+  private final GraphRequirements graphChecks;
 
   public Explainer(Supplier<Snapshot> live, BearerPolicy policy, Supplier<Store> store, Clock clock) {
-    this(live, policy, store, clock, null);
+    this(live, policy, store, clock, null, null);
   }
 
-  /** @param directory  the directory's say on decisions, as the data plane applies it; null for none */
+  /**
+   * @param directory    the directory's say on decisions, as the data plane applies it; null for none
+   * @param graphChecks  the data plane's Graph-backed checks (access package, terms of use, PIM); null for none
+   */
   public Explainer(Supplier<Snapshot> live, BearerPolicy policy, Supplier<Store> store, Clock clock,
-                   DirectoryRequirement directory) {
+                   DirectoryRequirement directory, GraphRequirements graphChecks) {
     this.live = live;
     this.policy = policy;
     this.store = store;
     this.clock = clock;
     this.sessions = new Sessions(store);
     this.directoryRequirement = directory;
+    this.graphChecks = graphChecks;
   }
 
   Future<JsonObject> explain(ExplainRequest r) {
@@ -64,10 +72,51 @@ public final class Explainer {
           + " was verified (no signature, issuer, audience or lifetime check); the route's checks run on them",
           VerifiedToken.fromClaims(r.claims()), null, null));
     };
-    return identity.compose(id -> directory(id).compose(dir -> {
-      Decision base = id.token() != null ? policy.decide(route, id.token()) : policy.refused(route, id.refusal());
-      return directoryCheck(route, base).map(check -> answer(route, id, dir, base, check));
-    }));
+    String bearer = r.mode() == ExplainRequest.Mode.TOKEN ? r.token() : null;
+    return identity.compose(id -> explain(route, id, bearer));
+  }
+
+  /**
+   * One signed-in browser's view of a route, for the my-access page: the same steps and decision
+   * as explain gives an operator for that user's newest session, but for this very session.
+   *
+   * @param claims     the claims of the access token the session holds (verified when it was obtained)
+   * @param sessionId  the session's id, so that checks reading Graph on the user's behalf use its tokens
+   */
+  public Future<JsonObject> forSession(Route route, JsonObject claims, String sessionId) {
+    return explain(route, new Identity("session", true, "this browser session's sign-in claims",
+        VerifiedToken.fromClaims(claims), null, new JsonObject().put("id", sessionId)), null);
+  }
+
+  private Future<JsonObject> explain(Route route, Identity id, String bearer) {
+    return directory(id).compose(dir -> {
+      Decision base = withSession(id.token() != null ? policy.decide(route, id.token())
+          : policy.refused(route, id.refusal()), id);
+      return directoryCheck(route, base).compose(check -> {
+        Decision merged = check == null || check.outcome() == null ? base
+            : DirectoryRequirement.merge(base, check.outcome());
+        return graphChecks(route, id, merged, bearer).map(graph -> answer(route, id, dir, merged, check, graph));
+      });
+    });
+  }
+
+  /** A session's requests carry its id in the principal; checks that read Graph for the user need it. */
+  private static Decision withSession(Decision d, Identity id) {
+    Principal p = d.principal();
+    if (p == null || id.session() == null || id.session().getString("id") == null) {
+      return d;
+    }
+    return new Decision(d.verdict(), d.reasons(), d.answer(), new Principal(p.tenantId(), p.oid(), p.name(), p.upn(),
+        p.appId(), p.groups(), id.session().getString("id")));
+  }
+
+  /** Each Graph-backed check's verdict; empty when the route has none (or the gateway has no Graph checks). */
+  private Future<List<GraphRequirements.Judged>> graphChecks(Route route, Identity id, Decision merged,
+                                                               String bearer) {
+    if (graphChecks == null || !GraphRequirements.applies(route) || !merged.allowed()) {
+      return Future.succeededFuture(List.of());
+    }
+    return graphChecks.each(route, merged, bearer);
   }
 
   /** The directory check's verdict for explain; null when the directory has no say on the route. */
@@ -120,9 +169,9 @@ public final class Explainer {
             .put("note", "the directory could not be read: " + e.getMessage())));
   }
 
-  private JsonObject answer(Route route, Identity id, JsonObject directory, Decision base, DirectoryCheck dirCheck) {
-    Decision decision = dirCheck == null || dirCheck.outcome() == null ? base
-        : DirectoryRequirement.merge(base, dirCheck.outcome());
+  private JsonObject answer(Route route, Identity id, JsonObject directory, Decision merged, DirectoryCheck dirCheck,
+                            List<GraphRequirements.Judged> graph) {
+    Decision decision = GraphRequirements.refine(merged, graph);
     boolean judged = !route.isPublic() && id.token() != null && !decision.primaryCode().equals("authn.unavailable");
     RouteChecks checks = policy.checks(route);
     Instant now = clock.instant();
@@ -143,6 +192,7 @@ public final class Explainer {
     if (dirCheck != null) {
       steps.add(directoryStep(route, dirCheck));
     }
+    graphSteps(route, id, merged, graph).forEach(steps::add);
     JsonArray next = new JsonArray();
     if (!decision.allowed()) {
       for (Reason reason : decision.reasons()) {
@@ -152,6 +202,51 @@ public final class Explainer {
     return new JsonObject().put("route", RouteView.of(route)).put("identity", id.toJson()).put("checks", steps)
         .put("directory", directory).put("decision", decision(decision)).put("next", next)
         .put("explainedAt", now.toString());
+  }
+
+  /** Access package, terms of use and PIM, in the data plane's order, when the route requires them. */
+  private static List<JsonObject> graphSteps(Route route, Identity id, Decision merged,
+                                             List<GraphRequirements.Judged> graph) {
+    var require = route.config().require();
+    List<JsonObject> out = new java.util.ArrayList<>();
+    if (route.isPublic()) {
+      return out;
+    }
+    addGraphStep(out, "access-package", require.accessPackage(), merged, graph, null);
+    if (require.termsOfUse() != null) {
+      var t = require.termsOfUse();
+      String requirement = "agreement " + t.agreement() + " accepted"
+          + (t.via() == io.sallyport.gateway.config.RequireTerms.Via.PAGE ? " on Sallyport's terms page"
+              : " (read from Graph on the user's behalf)");
+      // hypothetical claims come with no token to read the user's acceptances with
+      String cannot = "claims".equals(id.source()) && t.via() == io.sallyport.gateway.config.RequireTerms.Via.STEP_UP
+          ? "not evaluated: reading acceptances needs the user's own token; explain a token or a session instead"
+          : null;
+      addGraphStep(out, "terms-of-use", requirement, merged, graph, cannot);
+    }
+    addGraphStep(out, "pim", require.pim() == null ? null : require.pim().label(), merged, graph, null);
+    return out;
+  }
+
+  private static void addGraphStep(List<JsonObject> out, String check, String requirement, Decision merged,
+                                   List<GraphRequirements.Judged> graph, String cannot) {
+    if (requirement == null) {
+      return;
+    }
+    JsonObject step = new JsonObject().put("check", check).put("requirement", requirement);
+    GraphRequirements.Judged j = graph.stream().filter(x -> x.check().equals(check)).findFirst().orElse(null);
+    if (cannot != null) {
+      step.put("verdict", "not_evaluated").put("detail", cannot);
+    } else if (j == null) {
+      step.put("verdict", "not_evaluated").put("detail", merged.allowed() ? "not evaluated: no Graph client"
+          : "not evaluated: an earlier check refused, and the gateway asks Graph only for callers it would allow");
+    } else if (j.decision().allowed()) {
+      step.put("verdict", "pass").put("detail", "holds: " + requirement);
+    } else {
+      Reason r = j.decision().reasons().get(0);
+      step.put("verdict", "fail").put("code", r.code()).put("detail", r.detail()).put("next", NextSteps.forCode(r.code()));
+    }
+    out.add(step);
   }
 
   private static JsonObject directoryStep(Route route, DirectoryCheck c) {

@@ -10,6 +10,26 @@ final class NextSteps {
       return "sign in again satisfying Conditional Access authentication context \"" + id + "\"; a client that"
           + " declares cp1 gets the claims challenge from the gateway and does this by itself";
     }
+    String base = code.indexOf(':') > 0 ? code.substring(0, code.indexOf(':')) : code;
+    switch (base) {
+      case "pim.not_active":
+        return "activate the PIM assignment (eligible users are offered it on the route's deny page, at"
+            + " /.sallyport/activate, or in Entra's My roles), then retry; access lasts as long as the activation";
+      case "pim.not_eligible":
+        return "an admin makes the user eligible for the role or group in Entra PIM (or assigns it), then the user"
+            + " activates it";
+      case "tou.not_accepted", "tou.expired":
+        return "accept the terms of use in a browser signed in to this gateway (the route sends it to the terms page"
+            + " or through Entra's sign-in, which shows them), then retry";
+      case "access_package.not_assigned":
+        return "request the access package in Entra's My Access portal (or a manager assigns it); access follows"
+            + " once the assignment is delivered";
+      case "pim.unavailable", "tou.unavailable", "access_package.unavailable":
+        return "Microsoft Graph did not answer in time (or refused the gateway): retry shortly; an admin checks"
+            + " Graph health in /readyz, the graph metrics and the app's Graph permissions";
+      default:
+        break;
+    }
     return switch (code) {
       case "authn.missing" -> "send an Entra ID access token for this gateway's API in \"Authorization: Bearer\"";
       case "authn.token_in_query" -> "send the token in the Authorization header, never in the query string";

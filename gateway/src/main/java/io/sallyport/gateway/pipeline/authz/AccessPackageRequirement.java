@@ -56,6 +56,12 @@ public final class AccessPackageRequirement implements AccessPolicy {
     return d.compose(x -> judge(pkg, x, null));
   }
 
+  /** The same judgement for a decision the other checks reached (explain, the my-access page). */
+  public Future<Decision> refine(Route route, Decision d) {
+    String pkg = route.config().require().accessPackage();
+    return pkg == null ? Future.succeededFuture(d) : judge(pkg, d, null);
+  }
+
   private Future<Decision> judge(String pkg, Decision d, Future<Decision> same) {
     Principal p = d.principal();
     if (!d.allowed() || p == null) {

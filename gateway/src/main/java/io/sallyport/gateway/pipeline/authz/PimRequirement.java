@@ -61,6 +61,15 @@ public final class PimRequirement implements AccessPolicy {
     return d.compose(x -> judge(route, need, x, null));
   }
 
+  /**
+   * The same judgement for a decision the other checks reached (explain, the my-access page): the
+   * decision itself when the route needs no PIM or PIM holds, else the deny a request would get.
+   */
+  public Future<Decision> refine(Route route, Decision d) {
+    RequirePim need = route.isPublic() ? null : route.config().require().pim();
+    return need == null ? Future.succeededFuture(d) : judge(route, need, d, null);
+  }
+
   private Future<Decision> judge(Route route, RequirePim need, Decision d, Future<Decision> same) {
     Principal p = d.principal();
     if (!d.allowed() || p == null) { // a refusal or a step-up first: PIM cannot fix those

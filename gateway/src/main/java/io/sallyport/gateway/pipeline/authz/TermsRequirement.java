@@ -81,7 +81,17 @@ public final class TermsRequirement implements AccessPolicy {
     if (d.succeeded() && warm(terms, d.result())) { // cached facts that hold: no future chain
       return d;
     }
-    return d.compose(x -> judge(route, terms, request, x));
+    return d.compose(x -> judge(route, terms, request, bearer(request), x));
+  }
+
+  /**
+   * The same judgement for a decision the other checks reached (explain, the my-access page), with
+   * no request: a refusal is the deny a program would get, never a redirect. {@code bearer} is the
+   * caller's access token for reading Graph on their behalf when they have no session; may be null.
+   */
+  public Future<Decision> refine(Route route, Decision d, String bearer) {
+    RequireTerms terms = route.config().require().termsOfUse();
+    return terms == null ? Future.succeededFuture(d) : judge(route, terms, null, bearer, d);
   }
 
   /** True when cached, fresh facts say the allowed caller has accepted (step-up: Graph's acceptance). */
@@ -98,7 +108,7 @@ public final class TermsRequirement implements AccessPolicy {
     return until != null && until.isAfter(clock.instant());
   }
 
-  private Future<Decision> judge(Route route, RequireTerms terms, HttpServerRequest req, Decision d) {
+  private Future<Decision> judge(Route route, RequireTerms terms, HttpServerRequest req, String bearer, Decision d) {
     Principal p = d.principal();
     if (!d.allowed() || p == null) {
       return Future.succeededFuture(d);
@@ -113,12 +123,12 @@ public final class TermsRequirement implements AccessPolicy {
     }
     Future<LiveSession> session = p.sessionId() == null || sessions.get() == null
         ? Future.succeededFuture(null) : sessions.get().find(p.sessionId());
-    Future<Standing> standing = session.compose(s -> standing(g, terms, p, req, s, false).compose(st -> {
+    Future<Standing> standing = session.compose(s -> standing(g, terms, p, bearer, s, false).compose(st -> {
       if (st.holds(clock.instant()) || terms.via() != RequireTerms.Via.STEP_UP) {
         return Future.succeededFuture(st);
       }
       // not accepted by a cached answer: Graph once more (the user may have just accepted at Entra)
-      return standing(g, terms, p, req, s, true);
+      return standing(g, terms, p, bearer, s, true);
     }));
     // each Graph call is bounded inside TermsFacts; this bounds the whole (a recheck is a second call,
     // the session and the store are lookups too): no request waits longer than the check timeout
@@ -128,7 +138,7 @@ public final class TermsRequirement implements AccessPolicy {
         .recover(t -> Future.succeededFuture(unavailable(d, terms, t)));
   }
 
-  private Future<Standing> standing(TenantGraph.Current g, RequireTerms terms, Principal p, HttpServerRequest req,
+  private Future<Standing> standing(TenantGraph.Current g, RequireTerms terms, Principal p, String bearer,
                                     LiveSession s, boolean recheck) {
     Future<Agreement> agreement = g.terms().agreement(terms.agreement());
     if (terms.via() == RequireTerms.Via.PAGE) {
@@ -141,7 +151,7 @@ public final class TermsRequirement implements AccessPolicy {
             return new Standing(until, EXPIRED);
           }));
     }
-    Supplier<String> assertion = () -> s != null ? s.accessToken() : bearer(req);
+    Supplier<String> assertion = () -> s != null ? s.accessToken() : bearer;
     return g.terms().acceptances(p.oid(), assertion, recheck, s == null ? null : s.createdAt()).compose(all -> {
       TermsFacts.Acceptance a = all.byAgreement().get(terms.agreement());
       if (a == null || !"accepted".equals(a.state())) {
@@ -159,7 +169,7 @@ public final class TermsRequirement implements AccessPolicy {
         : "This route requires accepting the terms of use " + terms.agreement() + ".")
         + (terms.via() == RequireTerms.Via.PAGE ? " Open " + TermsPage.PATH + "?agreement=" + terms.agreement()
         + " in a browser signed in to this gateway." : " Sign in again in a browser: the sign-in shows them."));
-    if (s != null && Browsers.navigation(req)) {
+    if (s != null && req != null && Browsers.navigation(req)) {
       if (terms.via() == RequireTerms.Via.PAGE) {
         return new Decision(Verdict.CHALLENGE, List.of(reason), Answer.redirect(TermsPage.location(terms.agreement(),
             back(req))), d.principal());
