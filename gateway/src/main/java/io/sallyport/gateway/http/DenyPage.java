@@ -36,6 +36,8 @@ public final class DenyPage {
           + "\">Activate your PIM assignment</a></p>");
     }
     if (decision.principal() != null && decision.principal().sessionId() != null) {
+      codes.append("<p><a id=\"my-access\" href=\"/.sallyport/my-access\">See all your access</a>: your PIM roles,"
+          + " access packages, terms and every route, with the way through.</p>");
       codes.append("<p><a href=\"/.sallyport/logout\">Sign out</a> (to sign in as someone else)</p>");
     }
     return new Page(decision.status(), title(decision.status()), lines, codes.toString(), requestId);

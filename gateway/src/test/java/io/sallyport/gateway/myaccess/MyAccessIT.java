@@ -205,6 +205,9 @@ class MyAccessIT {
         .contains("href=\"/.sallyport/activate?route=reader\"").contains(">Activate<")
         .contains("href=\"/.sallyport/terms?agreement=" + TERMS + "&amp;rd=%2Fterms\"").contains(READER).contains(PKG);
 
+    // a signed-in browser's deny page points here
+    assertThat(b.get(b.gateway("/reader/x")).bodyAsString()).contains("href=\"/.sallyport/my-access\"");
+
     // through both walls: the page follows
     HttpResponse<Buffer> form = b.get(b.gateway("/.sallyport/activate?route=reader"));
     HttpResponse<Buffer> done = b.submit(form, b.gateway(""), Map.of("justification", "audit", "hours", "2"));
