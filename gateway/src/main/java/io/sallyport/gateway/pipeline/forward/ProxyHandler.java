@@ -149,11 +149,8 @@ public final class ProxyHandler implements Handler<HttpServerRequest> {
       req.resume();
       return;
     }
-    ForwardedHeaders.Upstream up = fh.build(req, ex.requestId);
-    if (!route.isPublic() && !route.config().forwardToken()) {
-      // the caller's token is for Sallyport: an upstream holding it could replay it on every route
-      up.headers().remove("authorization");
-    }
+    // a protected route's token is for Sallyport: an upstream holding it could replay it on every route
+    ForwardedHeaders.Upstream up = fh.build(req, ex.requestId, !route.isPublic() && !route.config().forwardToken());
     if (decision.principal() != null && !identity.addTo(route, decision, up.headers())) {
       refuse(req, ex, ASSERTION_UNAVAILABLE, false);
       req.resume();

@@ -67,6 +67,27 @@ class ForwardedHeadersTest {
   }
 
   @Test
+  void anHttp2ValueWithAControlCharacterIsNotForwarded() {
+    // the upstream request shares this map without checking it again: nothing unchecked may be in it
+    MultiMap in = MultiMap.caseInsensitiveMultiMap().add("x-note", "a\u0000b").add("x-del", "a\u007fb")
+        .add("x-tab", "a\tb").add("x-ok", "fine");
+    MultiMap out = untrusting.build(in, "10.0.0.1", true, "h", true, "id").headers();
+    assertThat(out.contains("x-note")).isFalse();
+    assertThat(out.contains("x-del")).isFalse();
+    assertThat(out.get("x-tab")).isEqualTo("a\tb");
+    assertThat(out.get("x-ok")).isEqualTo("fine");
+  }
+
+  @Test
+  void theAuthorizationHeaderIsLeftOutWhenAskedAndKeptOtherwise() {
+    MultiMap in = MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer x").add("accept", "*/*");
+    assertThat(untrusting.build(in, "10.0.0.1", false, "h", false, "id", true).headers().contains("authorization"))
+        .isFalse();
+    assertThat(untrusting.build(in, "10.0.0.1", false, "h", false, "id", false).headers().get("authorization"))
+        .isEqualTo("Bearer x");
+  }
+
+  @Test
   void http2CookieCrumbsAreJoined() {
     MultiMap in = HttpHeaders.headers().add("cookie", "a=1").add("cookie", "b=2");
     assertThat(untrusting.build(in, "10.0.0.1", true, "h", true, "id").headers().getAll("cookie"))
