@@ -6,6 +6,7 @@ import io.sallyport.gateway.entra.graph.OboTokens;
 import io.sallyport.gateway.entra.graph.PimActivation;
 import io.sallyport.gateway.entra.graph.PimFacts;
 import io.sallyport.gateway.entra.graph.PimStanding;
+import io.sallyport.gateway.entra.graph.RolePolicies;
 import io.sallyport.gateway.entra.graph.TenantGraph;
 import io.sallyport.gateway.listener.PublicListenerVerticle;
 import io.sallyport.gateway.pipeline.Snapshot;
@@ -49,6 +50,7 @@ public final class ActivationEndpoints implements PublicListenerVerticle.Surface
   private final ActivationAudit audit;
   private final Function<HttpServerRequest, String> requestIds;
   private final Clock clock;
+  private final RolePolicies policies = new RolePolicies();
 
   public ActivationEndpoints(io.vertx.core.Vertx vertx, Supplier<Snapshot> live, Supplier<Sessions> sessions,
                              TenantGraph graph, ActivationAudit audit, Function<HttpServerRequest, String> requestIds,
@@ -138,9 +140,22 @@ public final class ActivationEndpoints implements PublicListenerVerticle.Surface
         ActivationPages.message(403, "Not eligible", "You are not eligible for the " + ActivationPages.what(need)
             + " that route \"" + route.name() + "\" needs; ask your administrator.", rid).send(req.response());
       } else {
-        ActivationPages.form(route.name(), need, s.csrf(), stepped, null, rid).send(req.response());
+        rules(g, need).onComplete(rr -> ActivationPages.form(route.name(), need, s.csrf(), stepped, null, rr.result(),
+            rid).send(req.response()));
       }
     });
+  }
+
+  /**
+   * The role's PIM settings for the form, within the check timeout; null when Graph cannot say (the
+   * form then shows its own bounds, and Graph still judges the request). The app needs
+   * RoleManagementPolicy.Read.Directory (roles) or RoleManagementPolicy.Read.AzureADGroup (groups).
+   */
+  private Future<RolePolicies.Rules> rules(TenantGraph.Current g, RequirePim need) {
+    boolean group = need.kind() == RequirePim.Kind.GROUP;
+    return policies.of(g.client(), group, need.id(), group ? need.access() : null)
+        .timeout(g.options().checkTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .otherwise((RolePolicies.Rules) null);
   }
 
   private void submit(HttpServerRequest req, TenantGraph.Current g, LiveSession s, io.vertx.core.MultiMap raw,
@@ -163,13 +178,23 @@ public final class ActivationEndpoints implements PublicListenerVerticle.Surface
       return;
     }
     RequirePim need = route.config().require().pim();
-    ActivationForm form;
-    try {
-      form = ActivationForm.of(raw);
-    } catch (ActivationForm.Invalid e) {
-      ActivationPages.form(route.name(), need, s.csrf(), raw.get("acr"), e.getMessage(), rid).send(req.response());
-      return;
-    }
+    rules(g, need).onComplete(rr -> {
+      RolePolicies.Rules rules = rr.result();
+      ActivationForm form;
+      try {
+        form = ActivationForm.of(raw);
+        ActivationForm.within(form, rules);
+      } catch (ActivationForm.Invalid e) {
+        ActivationPages.form(route.name(), need, s.csrf(), raw.get("acr"), e.getMessage(), rules, rid)
+            .send(req.response());
+        return;
+      }
+      activate(req, g, s, route, need, form, rules, rid);
+    });
+  }
+
+  private void activate(HttpServerRequest req, TenantGraph.Current g, LiveSession s, Route route, RequirePim need,
+                        ActivationForm form, RolePolicies.Rules rules, String rid) {
     boolean group = need.kind() == RequirePim.Kind.GROUP;
     PimActivation.Request r = new PimActivation.Request(group, s.oid(), need.id(), qualifier(need),
         form.justification(), form.duration(), form.ticketNumber(), form.ticketSystem());
@@ -180,13 +205,13 @@ public final class ActivationEndpoints implements PublicListenerVerticle.Surface
           if (ar.failed()) {
             failed(req, s, route, need, ar.cause(), rid);
           } else {
-            answered(req, g, s, route, need, form, ar.result(), rid);
+            answered(req, g, s, route, need, form, ar.result(), rules, rid);
           }
         });
   }
 
   private void answered(HttpServerRequest req, TenantGraph.Current g, LiveSession s, Route route, RequirePim need,
-                        ActivationForm form, PimActivation.Outcome o, String rid) {
+                        ActivationForm form, PimActivation.Outcome o, RolePolicies.Rules rules, String rid) {
     String name = route.name();
     if (o instanceof PimActivation.Accepted a) {
       waitActive(g.pim(), s.oid(), need, null, POLLS).onComplete(ar -> {
@@ -212,7 +237,7 @@ public final class ActivationEndpoints implements PublicListenerVerticle.Surface
     } else if (o instanceof PimActivation.RulesFailed f) {
       audit.outcome(s, name, "pim.activation.failed", null, "rules:" + String.join(",", f.rules()), rid);
       ActivationPages.form(name, need, s.csrf(), form.acr(), "Microsoft Entra refused the activation: "
-          + f.message() + hint(f), rid).send(req.response());
+          + f.message() + hint(f), rules, rid).send(req.response());
     } else if (o instanceof PimActivation.Refused f) {
       audit.outcome(s, name, "pim.activation.failed", null, f.code(), rid);
       ActivationPages.message(f.status() >= 500 ? 503 : 403, "Activation refused", "Microsoft Entra refused the"

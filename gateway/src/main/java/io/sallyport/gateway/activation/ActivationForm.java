@@ -67,6 +67,34 @@ record ActivationForm(String route, String csrf, String justification, Duration 
         system, acr == null ? null : acr.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * Refuses, before Graph is asked, what the role's PIM settings would refuse anyway: a duration
+   * over the maximum, a missing justification or ticket. Nothing when the settings are unknown.
+   */
+  static void within(ActivationForm f, io.sallyport.gateway.entra.graph.RolePolicies.Rules rules) {
+    if (rules == null) {
+      return;
+    }
+    if (rules.maxActivation() != null && f.duration().compareTo(rules.maxActivation()) > 0) {
+      throw new Invalid("hours: the role's policy allows at most " + maxHours(rules) + " hour"
+          + (maxHours(rules) == 1 ? "" : "s") + ", got " + f.duration().toHours());
+    }
+    if (rules.justification() && f.justification() == null) {
+      throw new Invalid("justification: the role's policy requires one");
+    }
+    if (rules.ticket() && f.ticketNumber() == null) {
+      throw new Invalid("ticket: the role's policy requires a ticket number");
+    }
+  }
+
+  /** The whole hours the form may offer under the settings (at least 1, at most {@link #MAX_HOURS}). */
+  static int maxHours(io.sallyport.gateway.entra.graph.RolePolicies.Rules rules) {
+    if (rules == null || rules.maxActivation() == null) {
+      return MAX_HOURS;
+    }
+    return (int) Math.max(1, Math.min(MAX_HOURS, rules.maxActivation().toHours()));
+  }
+
   private static String trim(String s) {
     if (s == null) {
       return null;

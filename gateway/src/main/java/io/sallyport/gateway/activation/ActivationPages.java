@@ -1,6 +1,7 @@
 package io.sallyport.gateway.activation;
 
 import io.sallyport.gateway.config.RequirePim;
+import io.sallyport.gateway.entra.graph.RolePolicies;
 import io.sallyport.gateway.http.Page;
 import java.util.List;
 
@@ -14,25 +15,63 @@ final class ActivationPages {
         : "directory role " + need.id() + (RequirePim.ROOT_SCOPE.equals(need.scope()) ? "" : " at " + need.scope());
   }
 
-  static Page form(String route, RequirePim need, String csrf, String acr, String problem, String requestId) {
+  static Page form(String route, RequirePim need, String csrf, String acr, String problem,
+                   RolePolicies.Rules rules, String requestId) {
+    int max = ActivationForm.maxHours(rules);
+    boolean justification = rules != null && rules.justification();
+    boolean ticket = rules != null && rules.ticket();
     StringBuilder f = new StringBuilder("<form method=\"post\" action=\"/.sallyport/activate\">")
         .append(hidden("csrf", csrf)).append(hidden("route", route));
     if (acr != null) {
       f.append(hidden("acr", acr));
     }
-    f.append("<p><label>Justification<br><textarea name=\"justification\" id=\"justification\" rows=\"3\" cols=\"50\""
-            + " maxlength=\"").append(ActivationForm.MAX_JUSTIFICATION).append("\"></textarea></label></p>")
-        .append("<p><label>Duration (hours; the role's policy sets the maximum) <input name=\"hours\" id=\"hours\""
-            + " type=\"number\" min=\"1\" max=\"").append(ActivationForm.MAX_HOURS)
-        .append("\" value=\"1\"></label></p>")
-        .append("<p><label>Ticket number <input name=\"ticket\" id=\"ticket\" maxlength=\"100\"></label> ")
-        .append("<label>Ticket system <input name=\"ticket-system\" id=\"ticket-system\" maxlength=\"100\"></label></p>")
+    f.append("<p><label>Justification").append(justification ? " (required)" : "")
+        .append("<br><textarea name=\"justification\" id=\"justification\" rows=\"3\" cols=\"50\" maxlength=\"")
+        .append(ActivationForm.MAX_JUSTIFICATION).append("\"").append(justification ? " required" : "")
+        .append("></textarea></label></p>")
+        .append("<p><label>Duration (hours, at most ").append(max)
+        .append(rules != null && rules.maxActivation() != null ? " by the role's policy" : "")
+        .append(") <input name=\"hours\" id=\"hours\" type=\"number\" min=\"1\" max=\"").append(max)
+        .append("\" value=\"1\" required></label></p>")
+        .append("<p><label>Ticket number").append(ticket ? " (required)" : "")
+        .append(" <input name=\"ticket\" id=\"ticket\" maxlength=\"100\"").append(ticket ? " required" : "")
+        .append("></label> <label>Ticket system <input name=\"ticket-system\" id=\"ticket-system\""
+            + " maxlength=\"100\"></label></p>")
         .append("<p><button type=\"submit\" id=\"activate\">Activate</button></p></form>");
-    List<String> lines = problem == null
-        ? List.of("Route \"" + route + "\" needs the " + what(need) + ", and you are eligible for it.",
-            "Activating asks Microsoft Entra PIM on your behalf; the assignment lasts the time you choose.")
-        : List.of(problem, "Correct the form and submit it again.");
+    List<String> lines = new java.util.ArrayList<>();
+    if (problem == null) {
+      lines.add("Route \"" + route + "\" needs the " + what(need) + ", and you are eligible for it.");
+      lines.add("Activating asks Microsoft Entra PIM on your behalf; the assignment lasts the time you choose.");
+    } else {
+      lines.add(problem);
+      lines.add("Correct the form and submit it again.");
+    }
+    if (rules != null) {
+      lines.add(settings(rules, max));
+    }
     return new Page(problem == null ? 200 : 400, "Activate your PIM assignment", lines, f.toString(), requestId);
+  }
+
+  /** The role's settings in one sentence, from Graph's policy rules. */
+  static String settings(RolePolicies.Rules rules, int max) {
+    List<String> asks = new java.util.ArrayList<>();
+    asks.add("at most " + max + " hour" + (max == 1 ? "" : "s"));
+    if (rules.justification()) {
+      asks.add("a justification");
+    }
+    if (rules.ticket()) {
+      asks.add("a ticket number");
+    }
+    if (rules.mfa()) {
+      asks.add("a sign-in with multi-factor authentication");
+    }
+    if (rules.authContext() != null) {
+      asks.add("a sign-in meeting Conditional Access authentication context " + rules.authContext());
+    }
+    if (rules.approval()) {
+      asks.add("an approver's decision before it starts");
+    }
+    return "This role's PIM settings ask for " + String.join(", ", asks) + ".";
   }
 
   static Page pending(String route, String graphRequestId, String requestId) {

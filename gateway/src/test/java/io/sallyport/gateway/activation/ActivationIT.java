@@ -46,6 +46,7 @@ class ActivationIT {
   static final String BILLING = "b0f54661-2d74-4c50-afa3-1ec803f12efe";
   static final String HELPDESK = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
   static final String PROD = "7a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d";
+  static final String SUPPORT = "8b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e";
   static final String SCENARIO = "tenant: { id: " + TENANT + ", domain: signin.example, access-token-lifetime: 1h }\n"
       + "apps:\n"
       + "  - { name: Sallyport, client-id: " + CLIENT + ", client-secrets: [gw-s3cret-gw-s3cret],"
@@ -70,8 +71,11 @@ class ActivationIT {
       + "    - { principal: carol, role: Billing Administrator, end: now+365d }\n"
       + "    - { principal: dave, role: Helpdesk Administrator, end: now+365d }\n"
       + "groups:\n  - { display-name: Production Access, id: " + PROD + " }\n"
+      + "  - { display-name: Support Access, id: " + SUPPORT + " }\n"
       + "pim-groups:\n  eligible:\n    - { principal: bob, group: Production Access, access: member, end: now+180d }\n"
+      + "    - { principal: dave, group: Support Access, access: member, end: now+180d }\n"
       + "  policies:\n    - { group: Production Access, access: member, max-activation: PT2H, require-mfa: false }\n"
+      + "    - { group: Support Access, access: member, max-activation: PT2H, require-mfa: false }\n"
       + "auth-contexts:\n  - { id: c1, display-name: Require MFA }\n"
       + "conditional-access:\n  - { display-name: MFA for c1, auth-contexts: [c1], grant: [mfa] }\n";
 
@@ -107,6 +111,8 @@ class ActivationIT {
         + "  - { name: helpdesk, match: { path-prefix: /helpdesk }, " + up + ", require: { pim: { role: " + HELPDESK
         + " } } }\n"
         + "  - { name: prod, match: { path-prefix: /prod }, " + up + ", require: { pim: { group: " + PROD
+        + ", access: member } } }\n"
+        + "  - { name: support, match: { path-prefix: /support }, " + up + ", require: { pim: { group: " + SUPPORT
         + ", access: member } } }\n", null);
     register(running.port());
   }
@@ -232,16 +238,27 @@ class ActivationIT {
   }
 
   @Test
-  void policyRefusalsComeBackOnTheFormAndAValidRequestThenPasses() {
+  void theRolesSettingsAreOnTheFormUpfrontAndAValidRequestThenPasses() {
     TestBrowser b = signedIn("dave@signin.example", "Dave-pw-1");
     HttpResponse<Buffer> form = b.get(b.gateway("/.sallyport/activate?route=helpdesk"));
+    // read from Graph's role management policy: max PT2H, a ticket required, no MFA
+    assertThat(form.bodyAsString()).contains("at most 2 by the role's policy").contains("max=\"2\"")
+        .contains("Ticket number (required)").contains("id=\"ticket\" maxlength=\"100\" required")
+        .contains("This role&#39;s PIM settings ask for at most 2 hours, a justification, a ticket number.");
+    // counts the activation requests that reach Graph (a 1 ms delay changes nothing)
+    String counter = control("POST", "/_devtenant/faults", new JsonObject()
+        .put("path", "re:roleAssignmentScheduleRequests").put("latency-ms", 1)).getString("id");
     HttpResponse<Buffer> noTicket = b.submit(form, b.gateway(""), Map.of("justification", "desk", "hours", "1"));
     assertThat(noTicket.statusCode()).isEqualTo(400);
-    assertThat(noTicket.bodyAsString()).contains("TicketingRule");
+    assertThat(noTicket.bodyAsString()).contains("ticket: the role&#39;s policy requires a ticket number");
     HttpResponse<Buffer> tooLong = b.submit(noTicket, b.gateway(""), Map.of("justification", "desk", "hours", "3",
         "ticket", "INC-1"));
     assertThat(tooLong.statusCode()).isEqualTo(400);
-    assertThat(tooLong.bodyAsString()).contains("ExpirationRule").contains("fewer hours");
+    assertThat(tooLong.bodyAsString()).contains("hours: the role&#39;s policy allows at most 2 hours, got 3");
+    assertThat(control("GET", "/_devtenant/faults", null).getJsonArray("faults").stream()
+        .map(JsonObject.class::cast).filter(f -> f.getString("id").equals(counter)).findFirst().orElseThrow()
+        .getLong("hits")).as("neither reached Graph").isZero();
+    control("DELETE", "/_devtenant/faults/" + counter, null);
     HttpResponse<Buffer> bad = b.submit(tooLong, b.gateway(""), Map.of("hours", "many"));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.bodyAsString()).contains("hours: expected a whole number of hours from 1 to 24");
@@ -249,6 +266,19 @@ class ActivationIT {
         "ticket", "INC-1", "ticket-system", "ServiceNow"));
     assertThat(ok.statusCode()).as(ok.bodyAsString()).isEqualTo(303);
     assertThat(b.get(b.gateway("/helpdesk/")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void withoutTheSettingsGraphsOwnPolicyRefusalComesBackOnTheForm() {
+    // the app may not read PIM for Groups policies (no RoleManagementPolicy.Read.AzureADGroup): the form
+    // falls back to its own bounds, and Graph's refusal of the request says what to change
+    TestBrowser b = signedIn("dave@signin.example", "Dave-pw-1");
+    HttpResponse<Buffer> form = b.get(b.gateway("/.sallyport/activate?route=support"));
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.bodyAsString()).contains("max=\"24\"").doesNotContain("PIM settings ask for");
+    HttpResponse<Buffer> tooLong = b.submit(form, b.gateway(""), Map.of("justification", "support", "hours", "3"));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.bodyAsString()).contains("ExpirationRule").contains("fewer hours");
   }
 
   @Test

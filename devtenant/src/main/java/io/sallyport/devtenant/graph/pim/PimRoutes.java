@@ -25,5 +25,6 @@ public final class PimRoutes {
     new RoleRequestRoutes(ctx, responses, actions).mount(graph);
     new GroupInstanceRoutes(ctx, responses).mount(graph);
     new GroupRequestRoutes(ctx, responses, actions).mount(graph);
+    new PolicyRoutes(ctx, responses, actions).mount(graph);
   }
 }
