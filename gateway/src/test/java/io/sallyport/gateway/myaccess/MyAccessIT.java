@@ -8,12 +8,12 @@ import io.sallyport.devtenant.scenario.ScenarioLoader;
 import io.sallyport.gateway.ItSupport;
 import io.sallyport.gateway.entra.oidc.MovableClock;
 import io.sallyport.gateway.harness.RunningGateway;
+import io.sallyport.gateway.harness.TenantControl;
 import io.sallyport.gateway.harness.TestUpstream;
 import io.sallyport.gateway.session.TestBrowser;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.client.HttpResponse;
@@ -119,24 +119,11 @@ class MyAccessIT {
   }
 
   static JsonObject control(String method, String path, JsonObject body) {
-    var req = idp.requestAbs(HttpMethod.valueOf(method), dev.baseUrl() + path);
-    HttpResponse<Buffer> r = ItSupport.await(body == null ? req.send() : req.sendJsonObject(body));
-    if (r.statusCode() >= 300) {
-      throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.bodyAsString());
-    }
-    return r.body() == null || r.body().length() == 0 ? new JsonObject() : r.bodyAsJsonObject();
+    return new TenantControl(idp, dev).call(method, path, body);
   }
 
   static void register(int port) {
-    String token = control("POST", "/_devtenant/tokens", new JsonObject().put("client", "Sallyport")
-        .put("audience", "https://graph.microsoft.com")).getString("access_token");
-    HttpResponse<Buffer> found = ItSupport.await(idp.getAbs(dev.graphBaseUrl() + "/applications?$filter="
-        + java.net.URLEncoder.encode("appId eq '" + CLIENT + "'", java.nio.charset.StandardCharsets.UTF_8)
-        .replace("+", "%20")).bearerTokenAuthentication(token).send());
-    String id = found.bodyAsJsonObject().getJsonArray("value").getJsonObject(0).getString("id");
-    ItSupport.await(idp.patchAbs(dev.graphBaseUrl() + "/applications/" + id).bearerTokenAuthentication(token)
-        .sendJsonObject(new JsonObject().put("web", new JsonObject().put("redirectUris", new JsonArray()
-            .add("http://127.0.0.1:" + port + "/.sallyport/callback")))));
+    new TenantControl(idp, dev).registerCallback(CLIENT, port);
   }
 
   static TestBrowser signedIn(String upn, String password) {
