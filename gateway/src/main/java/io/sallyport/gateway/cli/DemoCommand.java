@@ -11,6 +11,7 @@ import io.sallyport.gateway.demo.DemoFacts;
 import io.sallyport.gateway.demo.DemoRedirects;
 import io.sallyport.gateway.demo.DemoUpstream;
 import io.sallyport.gateway.demo.DevtenantLauncher;
+import io.sallyport.gateway.demo.PrivilegedTryouts;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,7 +153,8 @@ public final class DemoCommand implements Command {
     String scimUrl = DemoProvisioning.start(config, tenant, scimToken, out, err);
     DemoFacts facts = new DemoFacts("http://localhost:" + config.listeners().publicListener().port() + "/",
         "http://127.0.0.1:" + config.listeners().management().port() + "/", "http://localhost:" + upstreamPort + "/",
-        tenant, scenario, devtenantDir.resolve(TlsIdentity.CERT_FILE), scimUrl, scimUrl == null ? null : scimToken);
+        tenant, scenario, devtenantDir.resolve(TlsIdentity.CERT_FILE), scimUrl, scimUrl == null ? null : scimToken,
+        PrivilegedTryouts.of(config.routes(), scenario, Clock.systemUTC().instant()));
     try {
       Path json = dataDir.resolve("demo.json");
       Files.writeString(json, facts.json().encodePrettily());

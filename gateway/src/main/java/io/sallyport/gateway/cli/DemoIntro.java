@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * What the demo prints for a newcomer: where everything is, who can sign in, and what to try with
  * what the gateway supports today (public routes, browser sign-in, MFA step-up on an auth-context
- * route, bearer tokens, request ids and header hygiene), plus the tenant itself (tokens, Graph).
+ * route, bearer tokens, request ids and header hygiene, the PIM wall with activation, terms of use and
+ * access packages), plus the tenant itself (tokens, Graph).
  */
 final class DemoIntro {
 
@@ -46,13 +47,23 @@ final class DemoIntro {
              curl --cacert %s -H "Authorization: Bearer <token>" %s/v1.0/users
           5. Bob is eligible for Security Reader but not active: PIM state is at
              %s/v1.0/roleManagement/directory/roleAssignmentScheduleInstances
-        """.formatted(f.gatewayUrl(), f.managementUrl(), f.upstreamUrl(), tenant, tid,
+        %s""".formatted(f.gatewayUrl(), f.managementUrl(), f.upstreamUrl(), tenant, tid,
         f.certificateFile().toAbsolutePath().normalize(),
         json == null ? "" : "  facts as JSON    " + json.toAbsolutePath() + "\n",
         f.scimUrl() == null ? "" : "  SCIM 2.0         " + f.scimUrl() + "   (Bearer token in demo.json; devtenant provisions"
             + " its users and groups here, as Entra does)\n",
         f.usersText(), f.gatewayUrl(), f.gatewayUrl(), f.certificateFile().toAbsolutePath().normalize(), tenant,
         f.gatewayUrl(), f.gatewayUrl(), f.gatewayUrl(), tid, sallyport, f.managementUrl().replaceAll("/$", ""),
-        f.certificateFile().toAbsolutePath().normalize(), tenant, f.certificateFile().toAbsolutePath().normalize(), tenant, tenant);
+        f.certificateFile().toAbsolutePath().normalize(), tenant, f.certificateFile().toAbsolutePath().normalize(), tenant,
+        tenant, privileged(f));
+  }
+
+  /** Item 6, when the gateway has routes that need PIM, terms of use or an access package. */
+  private static String privileged(DemoFacts f) {
+    String routes = f.privilegedText();
+    return routes.isEmpty() ? "" : """
+          6. Privileged access, checked through Microsoft Graph on every request. Sign in as each user
+             (sign out between them at %s.sallyport/logout); the same is in demo.json (privilegedAccess):
+        """.formatted(f.gatewayUrl()) + routes;
   }
 }

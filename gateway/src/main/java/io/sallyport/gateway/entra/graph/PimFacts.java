@@ -83,7 +83,15 @@ public final class PimFacts {
       return Future.succeededFuture(denied);
     }
     metrics.cache(key.kind().operation, "recheck");
-    return bounded(cache.synchronous().refresh(key));
+    // Caffeine stores a refreshed value in a callback of the refresh future registered before ours, and
+    // the JDK's CompletableFuture runs the newest callback first: a caller acting on the answer (the activation
+    // page sending the browser to the route) could otherwise be ahead of the cache, and the route's next
+    // check would judge the standing from before the activation. Put it first; the refresh's own write
+    // then sees the entry changed and is dropped.
+    return bounded(cache.synchronous().refresh(key).thenApply(s -> {
+      cache.put(key, CompletableFuture.completedFuture(s));
+      return s;
+    }));
   }
 
   private PimStanding fresh(Key key) {

@@ -162,4 +162,28 @@ class PimFactsIT {
     assertThat(again).isNotSameAs(denied);
     assertThat(dev.hits(calls)).isEqualTo(2);
   }
+
+  @Test
+  void aRecheckHasTheNewStandingCachedByTheTimeItAnswers() throws Exception {
+    PimFacts f = facts(Duration.ofMinutes(10), Duration.ZERO);
+    String bob = oid("bob");
+    PimStanding before = on(v -> f.roles(bob));
+    assertThat(before.activeFor(READER, "/", clock.instant())).isNull();
+    dev.control("POST", "/_devtenant/pim/roles/activate", new JsonObject().put("user", "bob").put("role", READER)
+        .put("duration", "PT5M"));
+    try {
+      clock.advance(Duration.ofSeconds(2));
+      // what the activation page does: recheck, and once it says active send the browser to the route,
+      // whose check reads the cache. Looked at as the answer arrives (on the thread that completes it),
+      // the cache must already hold that answer, or the user meets the wall once more
+      PimStanding cached = f.recheck(bob, false, before).map(s -> {
+        assertThat(s.activeFor(READER, "/", clock.instant())).isNotNull();
+        return f.cachedRoles(bob);
+      }).toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(cached).isNotNull();
+      assertThat(cached.activeFor(READER, "/", clock.instant())).as("the cache holds the activation").isNotNull();
+    } finally {
+      dev.control("POST", "/_devtenant/pim/roles/end", new JsonObject().put("user", "bob").put("role", READER));
+    }
+  }
 }
