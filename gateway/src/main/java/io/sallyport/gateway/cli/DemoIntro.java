@@ -63,7 +63,8 @@ final class DemoIntro {
     String routes = f.privilegedText();
     return routes.isEmpty() ? "" : """
           6. Privileged access, checked through Microsoft Graph on every request. Sign in as each user
-             (sign out between them at %s.sallyport/logout); the same is in demo.json (privilegedAccess):
-        """.formatted(f.gatewayUrl()) + routes;
+             (sign out between them at %s.sallyport/logout); the same is in demo.json (privilegedAccess).
+             %s.sallyport/my-access shows a signed-in user all of it, with the way through each wall:
+        """.formatted(f.gatewayUrl(), f.gatewayUrl()) + routes;
   }
 }
