@@ -327,3 +327,92 @@ EOF
 
 # VmRSS / VmHWM of a pid, in KiB.
 proc_kib() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# ---------------------------------------------------------------------------------------------
+# devtenant and a gateway on a given configuration (bench/graph.sh). Both run the private jar
+# copy JAR that the caller made, pinned to SERVER_CPU, recorded in STARTED_PIDS.
+
+# start_devtenant PORT [SCENARIO_FILE] -- sets DT_PID, DT_DIR, DT_CERT, DT_URL. Without a scenario
+# it serves the demo scenario bundled in the jar (it runs from its own directory for that).
+start_devtenant() {
+  local port="$1" scenario="${2:-}"
+  DT_DIR="$WORK_TMP/devtenant"
+  mkdir -p "$DT_DIR/data"
+  DT_CERT="$DT_DIR/data/devtenant-tls.crt"
+  DT_URL="https://localhost:$port"
+  local -a args=(devtenant --port "$port" --data-dir "$DT_DIR/data")
+  [[ -n "$scenario" ]] && args+=(--scenario "$scenario")
+  log "starting devtenant on $DT_URL${scenario:+ (scenario $scenario)}"
+  (cd "$DT_DIR" && exec "${PIN_SRV[@]}" java -Xmx256m -jar "$JAR" "${args[@]}") >"$DT_DIR/devtenant.log" 2>&1 &
+  DT_PID=$!
+  STARTED_PIDS+=("$DT_PID")
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  until [[ -s "$DT_CERT" ]] &&
+    [[ "$(curl -s -o /dev/null -m 2 -w '%{http_code}' --cacert "$DT_CERT" "$DT_URL/_devtenant/tenant" 2>/dev/null ||
+      true)" == 200 ]]; do
+    if ! kill -0 "$DT_PID" 2>/dev/null || ((SECONDS >= deadline)); then
+      tail -n 40 "$DT_DIR/devtenant.log" | sed 's/^/    | /' >&2 || true
+      die "devtenant did not come up on $DT_URL"
+    fi
+    sleep 0.2
+  done
+  log "devtenant pid $DT_PID ready (certificate $DT_CERT)"
+}
+
+# devtenant_api METHOD PATH [JSON_BODY] -- the /_devtenant/ test-support API; prints the body,
+# fails (status 1, body on stderr) on a non-2xx answer.
+devtenant_api() {
+  local method="$1" path="$2" body="${3:-}"
+  local out code
+  local -a data=()
+  [[ -n "$body" ]] && data=(-H 'Content-Type: application/json' -d "$body")
+  out="$(curl -s -m 10 --cacert "$DT_CERT" -X "$method" "${data[@]}" -w '\n%{http_code}' "$DT_URL$path")" || {
+    log "devtenant $method $path: no answer"
+    return 1
+  }
+  code="${out##*$'\n'}"
+  out="${out%$'\n'*}"
+  if [[ "$code" != 2?? ]]; then
+    log "devtenant $method $path answered $code: $out"
+    return 1
+  fi
+  printf '%s\n' "$out"
+}
+
+# mint_token JSON_REQUEST -- POST /_devtenant/tokens; prints the access token.
+mint_token() {
+  local resp token
+  resp="$(devtenant_api POST /_devtenant/tokens "$1")" || return 1
+  token="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])' <<<"$resp")" || return 1
+  [[ -n "$token" ]] || return 1
+  printf '%s\n' "$token"
+}
+
+# start_gateway CONFIG MGMT_PORT -- check-config, then run the gateway (JAR) with run.sh's JVM
+# flags plus SALLYPORT_JAVA_OPTS; sets GW_PID, GW_LOG; dies if it is not ready in READY_TIMEOUT.
+start_gateway() {
+  local config="$1" mgmt="$2"
+  local d
+  d="$(dirname "$config")"
+  GW_LOG="$d/sallyport.log"
+  java -jar "$JAR" check-config "$config" >"$d/check-config.log" 2>&1 ||
+    { cat "$d/check-config.log" >&2; die "check-config rejected $config"; }
+  local -a cmd=(java -Xms256m -Xmx256m -XX:+UseParallelGC -XX:+AlwaysPreTouch -Dio.netty.allocator.type=pooled)
+  if [[ -n "$SALLYPORT_JAVA_OPTS" ]]; then
+    # shellcheck disable=SC2206
+    cmd+=($SALLYPORT_JAVA_OPTS)
+  fi
+  cmd+=(-jar "$JAR" run --config "$config")
+  log "starting gateway: ${PIN_SRV[*]} ${cmd[*]}"
+  (cd "$d" && exec "${PIN_SRV[@]}" "${cmd[@]}") >"$GW_LOG" 2>&1 &
+  GW_PID=$!
+  STARTED_PIDS+=("$GW_PID")
+  local rc=0
+  wait_http "http://127.0.0.1:$mgmt/readyz" "$READY_TIMEOUT" "$GW_PID" || rc=$?
+  cp "$GW_LOG" "$RAW_DIR/sallyport.log" 2>/dev/null || true
+  if ((rc != 0)); then
+    tail -n 40 "$GW_LOG" | sed 's/^/    | /' >&2 || true
+    die "gateway not ready (wait_http status $rc)"
+  fi
+  log "gateway pid $GW_PID ready (management 127.0.0.1:$mgmt, CPU $SERVER_CPU)"
+}

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -25,8 +26,12 @@ import java.util.function.Supplier;
  * readable with a delegated token only (Graph: "Application: Not supported"), so they are fetched
  * on behalf of the user with the token they brought, cached per user (one call serves every
  * agreement), fresh for the facts ttl, past it used only while Graph fails and within
- * stale-if-error. Agreements (their re-acceptance rules) are read with the app's token and cached
- * for the same ttl. No caller waits longer than the check timeout; one Graph call per key at a time.
+ * stale-if-error. Since only a request brings the user's token, the refresh ahead of the ttl is
+ * started by a request that finds the answer in the ttl's last {@code refreshAhead}
+ * ({@link #refreshAhead}); that request, and every other, goes on with the cached answer, so a slow
+ * Graph does not hold up users whose acceptances are cached. Agreements (their re-acceptance rules)
+ * are read with the app's token and cached for the same ttl. No caller waits longer than the check
+ * timeout; one Graph call per key at a time.
  */
 public final class TermsFacts {
 
@@ -49,8 +54,11 @@ public final class TermsFacts {
   private final GraphMetrics metrics;
   private final AsyncCache<String, Acceptances> acceptances;
   private final AsyncLoadingCache<String, Agreement> agreements;
+  /** The refetch running per user: what makes a refetch single flight (Caffeine's own covers only a miss). */
+  private final Map<String, CompletableFuture<Acceptances>> refetching = new ConcurrentHashMap<>();
   private final Counter hits;
   private final long ttlMillis;
+  private final long refreshAtMillis;
 
   public TermsFacts(Vertx vertx, GraphClient graph, DelegatedTokens obo, GraphOptions options, GraphMetrics metrics,
                     Clock clock) {
@@ -62,6 +70,7 @@ public final class TermsFacts {
     this.metrics = metrics;
     this.hits = metrics.cacheCounter(ACCEPTANCES, "hit");
     this.ttlMillis = options.groupsTtl().toMillis();
+    this.refreshAtMillis = options.groupsTtl().minus(options.refreshAhead()).toMillis();
     this.acceptances = Caffeine.newBuilder().executor(Runnable::run)
         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
         .maximumSize(options.maxGroupIds())
@@ -88,6 +97,23 @@ public final class TermsFacts {
     }
     hits.increment();
     return a;
+  }
+
+  /** True when {@code a} is in the last {@code refreshAhead} of its ttl: time to fetch the next answer. */
+  public boolean due(Acceptances a) {
+    return clock.millis() - a.fetchedAt().toEpochMilli() > refreshAtMillis;
+  }
+
+  /**
+   * Refetches the user's acceptances in the background unless a refetch of them runs already; the
+   * caller goes on with the answer it has. The new answer replaces the cached one; a failure leaves
+   * it, bounded by its ttl and stale-if-error as before. {@code assertion} (the user's token for
+   * Sallyport, possibly read from their session) is asked for only when a refetch starts.
+   */
+  public void refreshAhead(String oid, Supplier<Future<String>> assertion) {
+    if (!refetching.containsKey(oid)) {
+      reload(oid, assertion);
+    }
   }
 
   /** The agreement when cached; else null. */
@@ -123,6 +149,7 @@ public final class TermsFacts {
   public Future<Acceptances> acceptances(String oid, Supplier<String> assertion, boolean recheck, Instant since) {
     CompletableFuture<Acceptances> f = acceptances.getIfPresent(oid);
     Instant now = clock.instant();
+    Supplier<Future<String>> token = () -> Future.succeededFuture(assertion.get());
     if (f != null && f.isDone() && !f.isCompletedExceptionally()) {
       Acceptances a = f.join();
       boolean fresh = !a.fetchedAt().plus(options.groupsTtl()).isBefore(now);
@@ -131,31 +158,52 @@ public final class TermsFacts {
           && (since == null || a.fetchedAt().truncatedTo(ChronoUnit.MILLIS).isAfter(since.truncatedTo(ChronoUnit.MILLIS)));
       if (fresh && (!recheck || young)) {
         hits.increment();
+        if (due(a)) {
+          refreshAhead(oid, token);
+        }
         return Future.succeededFuture(a);
       }
       metrics.cache(ACCEPTANCES, fresh ? "recheck" : "stale");
       boolean within = !a.fetchedAt().plus(options.groupsTtl()).plus(options.staleIfError()).isBefore(now);
-      return bounded(reload(oid, assertion)).recover(t -> fresh || within ? Future.succeededFuture(a)
+      return bounded(reload(oid, token)).recover(t -> fresh || within ? Future.succeededFuture(a)
           : Future.failedFuture(t));
     }
     metrics.cache(ACCEPTANCES, "miss");
-    return bounded(f != null ? f : acceptances.get(oid, (k, e) -> load(assertion)));
+    return bounded(f != null ? f : acceptances.get(oid, (k, e) -> load(token)));
   }
 
-  private CompletableFuture<Acceptances> reload(String oid, Supplier<String> assertion) {
-    CompletableFuture<Acceptances> next = load(assertion);
-    // replaces the entry only on success: a failed refetch leaves the old answer for stale-if-error
-    next.thenAccept(a -> acceptances.put(oid, CompletableFuture.completedFuture(a)));
-    return next;
-  }
-
-  private CompletableFuture<Acceptances> load(Supplier<String> assertion) {
-    String token = assertion.get();
-    if (token == null) {
-      return CompletableFuture.failedFuture(new GraphUnavailable(GraphUnavailable.TOKEN,
-          "no token of the user to ask Graph on their behalf"));
+  /** One refetch per user at a time: a caller arriving while one runs gets that one. */
+  private CompletableFuture<Acceptances> reload(String oid, Supplier<Future<String>> assertion) {
+    CompletableFuture<Acceptances> mine = new CompletableFuture<>();
+    CompletableFuture<Acceptances> running = refetching.putIfAbsent(oid, mine);
+    if (running != null) {
+      return running;
     }
-    return obo.token(token)
+    load(assertion).whenComplete((a, t) -> {
+      if (t == null) {
+        // replaces the entry only on success: a failed refetch leaves the old answer for stale-if-error;
+        // put before the refetch is forgotten, so no caller in between finds neither
+        acceptances.put(oid, CompletableFuture.completedFuture(a));
+      }
+      refetching.remove(oid, mine);
+      if (t == null) {
+        mine.complete(a);
+      } else {
+        mine.completeExceptionally(t);
+      }
+    });
+    return mine;
+  }
+
+  private CompletableFuture<Acceptances> load(Supplier<Future<String>> assertion) {
+    Future<String> token;
+    try {
+      token = assertion.get();
+    } catch (RuntimeException e) {
+      token = Future.failedFuture(e);
+    }
+    return token.compose(t -> t != null ? obo.token(t) : Future.failedFuture(new GraphUnavailable(
+            GraphUnavailable.TOKEN, "no token of the user to ask Graph on their behalf")))
         .compose(t -> graph.listAs(ACCEPTANCES, "/v1.0/me/agreementAcceptances", t))
         .map(items -> new Acceptances(parse(items), clock.instant()))
         .toCompletionStage().toCompletableFuture();

@@ -78,7 +78,7 @@ public final class TermsRequirement implements AccessPolicy {
     if (terms == null) {
       return d;
     }
-    if (d.succeeded() && warm(terms, d.result())) { // cached facts that hold: no future chain
+    if (d.succeeded() && warm(terms, d.result(), request)) { // cached facts that hold: no future chain
       return d;
     }
     return d.compose(x -> judge(route, terms, request, bearer(request), x));
@@ -94,8 +94,11 @@ public final class TermsRequirement implements AccessPolicy {
     return terms == null ? Future.succeededFuture(d) : judge(route, terms, null, bearer, d);
   }
 
-  /** True when cached, fresh facts say the allowed caller has accepted (step-up: Graph's acceptance). */
-  private boolean warm(RequireTerms terms, Decision d) {
+  /**
+   * True when cached, fresh facts say the allowed caller has accepted (step-up: Graph's acceptance).
+   * An answer due for its refresh starts one in the background with this request's token.
+   */
+  private boolean warm(RequireTerms terms, Decision d, HttpServerRequest req) {
     Principal p = d.principal();
     TenantGraph.Current g = terms.via() == RequireTerms.Via.STEP_UP && d.allowed() && p != null && p.oid() != null
         ? graph.get() : null;
@@ -104,6 +107,9 @@ public final class TermsRequirement implements AccessPolicy {
     }
     Agreement agreement = g.terms().peekAgreement(terms.agreement());
     TermsFacts.Acceptances all = agreement == null ? null : g.terms().peek(p.oid());
+    if (all != null && g.terms().due(all)) {
+      g.terms().refreshAhead(p.oid(), () -> assertion(p, req));
+    }
     Instant until = all == null ? null : TermsFacts.until(all.byAgreement().get(terms.agreement()), agreement);
     return until != null && until.isAfter(clock.instant());
   }
@@ -182,6 +188,15 @@ public final class TermsRequirement implements AccessPolicy {
       }
     }
     return new Decision(Verdict.DENY, List.of(reason), new Answer(403, null), d.principal());
+  }
+
+  /** The user's token for Sallyport: their session's, else the bearer token of the request. */
+  private Future<String> assertion(Principal p, HttpServerRequest req) {
+    Sessions all = sessions.get();
+    if (p.sessionId() != null && all != null) {
+      return all.find(p.sessionId()).map(s -> s == null ? null : s.accessToken());
+    }
+    return Future.succeededFuture(bearer(req));
   }
 
   private static String back(HttpServerRequest req) {
