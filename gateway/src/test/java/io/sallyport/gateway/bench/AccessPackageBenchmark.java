@@ -90,7 +90,7 @@ public class AccessPackageBenchmark {
       }
 
       @Override
-      public Future<Reply> postAsUser(String operation, String pathAndQuery, JsonObject body, String userToken) {
+      public Future<Reply> selfActivate(String operation, io.sallyport.gateway.entra.graph.PimActivation.Request request, String userToken) {
         return Future.failedFuture("not used by this benchmark");
       }
 

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Microsoft Graph, as the gateway uses it: GETs of small documented JSON shapes, with the app's
  * token, a per-call timeout, Retry-After honoured on 429/503/504, and metrics per operation. Every
- * failure is a {@link GraphUnavailable}. Delegated (on-behalf-of) calls and the SDK's writes
- * (issue 6) are added here, behind the same interface. Built by {@link TenantGraph}.
+ * failure is a {@link GraphUnavailable}. Reads use a non-blocking client (the per-request facts);
+ * the rare writes use the Graph SDK v6 on a worker pool; both behind this one interface. Built by
+ * {@link TenantGraph}.
  */
 public interface GraphClient extends AutoCloseable {
 
@@ -43,10 +44,11 @@ public interface GraphClient extends AutoCloseable {
   }
 
   /**
-   * POST a JSON body with a delegated (on-behalf-of) token, once: a write is not retried (it may have
-   * happened). Fails with {@link GraphUnavailable} only when Graph gave no answer in the call timeout.
+   * A PIM {@code selfActivate} request as the user ({@code userToken}: their Graph token, on-behalf-of),
+   * sent once through the Graph SDK on a worker pool: a write is not retried (it may have happened).
+   * Fails with {@link GraphUnavailable} only when Graph gave no usable answer (none in time, 429, 5xx).
    */
-  Future<Reply> postAsUser(String operation, String pathAndQuery, JsonObject body, String userToken);
+  Future<Reply> selfActivate(String operation, PimActivation.Request request, String userToken);
 
   /** Ready when an app token can be had and Graph has not refused the app (401/403) since the last success. */
   Future<Void> ready();

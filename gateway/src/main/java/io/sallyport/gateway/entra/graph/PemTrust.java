@@ -12,13 +12,21 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * An SSLSocketFactory that trusts exactly the PEM certificates of {@code tenant.ca-file}, for
- * msal4j's own HTTP client (the Vert.x clients take the PEM as {@code PemTrustOptions}).
+ * msal4j's and the Graph SDK's own HTTP clients (the Vert.x clients take the PEM as
+ * {@code PemTrustOptions}).
  */
 final class PemTrust {
 
   private PemTrust() {}
 
   static SSLSocketFactory socketFactory(String pem) throws GeneralSecurityException {
+    return trust(pem).context().getSocketFactory();
+  }
+
+  /** The context and its one X.509 trust manager (OkHttp, under the Graph SDK, wants both). */
+  record Trust(SSLContext context, javax.net.ssl.X509TrustManager manager) {}
+
+  static Trust trust(String pem) throws GeneralSecurityException {
     try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
@@ -34,7 +42,12 @@ final class PemTrust {
       tmf.init(store);
       SSLContext ssl = SSLContext.getInstance("TLS");
       ssl.init(null, tmf.getTrustManagers(), null);
-      return ssl.getSocketFactory();
+      for (javax.net.ssl.TrustManager m : tmf.getTrustManagers()) {
+        if (m instanceof javax.net.ssl.X509TrustManager x) {
+          return new Trust(ssl, x);
+        }
+      }
+      throw new GeneralSecurityException("no X.509 trust manager");
     } catch (java.io.IOException e) {
       throw new GeneralSecurityException("the CA file cannot be read as PEM certificates", e);
     }

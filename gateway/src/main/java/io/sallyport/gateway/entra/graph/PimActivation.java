@@ -15,12 +15,10 @@ import java.util.regex.Pattern;
  * {@code POST roleAssignmentScheduleRequests} (or PIM for Groups' {@code assignmentScheduleRequests}),
  * its answer read into an {@link Outcome}. Graph's documented refusals become what the person can do
  * about them: sign in with an auth context, sign in with MFA, wait for approval, or fix the form.
- * Uses the non-blocking client (not the Graph SDK): one small POST does not justify ~70 MB of jars.
+ * The request goes through the Graph SDK's typed models on a worker pool ({@link SdkWrites}).
  */
 public final class PimActivation {
 
-  static final String ROLE_REQUESTS = "/v1.0/roleManagement/directory/roleAssignmentScheduleRequests";
-  static final String GROUP_REQUESTS = "/v1.0/identityGovernance/privilegedAccess/group/assignmentScheduleRequests";
   private static final Pattern CLAIMS = Pattern.compile("[?&]claims=([^&\\s\"]+)");
   private static final Pattern ACRS = Pattern.compile("\"acrs\"\\s*:\\s*\\{[^}]*\"value\"\\s*:\\s*\"(c[0-9]{1,2})\"");
   private static final Pattern RULES = Pattern.compile("\"([A-Za-z]+Rule)\"");
@@ -66,26 +64,8 @@ public final class PimActivation {
    */
   public Future<Outcome> activate(Request r, String userToken, java.time.Instant userTokenExpiry, String claims) {
     return obo.token(userToken, userTokenExpiry, GraphOptions.GRAPH_SCOPE, claims)
-        .compose(token -> graph.postAsUser(r.group() ? "pim.groups.activate" : "pim.roles.activate",
-            r.group() ? GROUP_REQUESTS : ROLE_REQUESTS, body(r), token))
+        .compose(token -> graph.selfActivate(r.group() ? "pim.groups.activate" : "pim.roles.activate", r, token))
         .map(PimActivation::outcome);
-  }
-
-  static JsonObject body(Request r) {
-    JsonObject b = new JsonObject().put("action", "selfActivate").put("principalId", r.principalId());
-    if (r.group()) {
-      b.put("groupId", r.target()).put("accessId", r.qualifier());
-    } else {
-      b.put("roleDefinitionId", r.target()).put("directoryScopeId", r.qualifier());
-    }
-    b.put("justification", r.justification())
-        .put("scheduleInfo", new JsonObject().put("expiration", new JsonObject().put("type", "afterDuration")
-            .put("duration", r.duration().toString())));
-    if (r.ticketNumber() != null) {
-      b.put("ticketInfo", new JsonObject().put("ticketNumber", r.ticketNumber())
-          .put("ticketSystem", r.ticketSystem()));
-    }
-    return b;
   }
 
   static Outcome outcome(GraphClient.Reply reply) {

@@ -40,6 +40,8 @@ final class WebGraphClient implements GraphClient {
   private final GraphMetrics metrics;
   private final Clock clock;
   private final WebClient web;
+  /** The Graph SDK, for the writes: created with the client, loaded and connected on first use. */
+  private final SdkWrites writes;
   private volatile long closedUntilMillis;
   private volatile GraphUnavailable refused;
 
@@ -55,6 +57,7 @@ final class WebGraphClient implements GraphClient {
       web.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(options.caPem())));
     }
     this.web = WebClient.create(vertx, web);
+    this.writes = new SdkWrites(vertx, options, metrics);
   }
 
   @Override
@@ -78,38 +81,8 @@ final class WebGraphClient implements GraphClient {
   }
 
   @Override
-  public Future<Reply> postAsUser(String operation, String pathAndQuery, JsonObject body, String userToken) {
-    long start = System.nanoTime();
-    long timeout = options.callTimeout().toMillis();
-    Future<HttpResponse<Buffer>> sent = web.postAbs(options.graphUrl() + pathAndQuery)
-        .putHeader("Authorization", "Bearer " + userToken)
-        .putHeader("Accept", "application/json")
-        .putHeader("client-request-id", UUID.randomUUID().toString())
-        .timeout(timeout).sendJsonObject(body);
-    return Deadline.bound(vertx, sent, options.callTimeout(), () -> new GraphUnavailable(GraphUnavailable.TIMEOUT,
-            "no answer from Graph within " + timeout + " ms"))
-        .transform(ar -> {
-          if (ar.failed()) {
-            metrics.request(operation, 0);
-            return Future.<Reply>failedFuture(GraphUnavailable.of(ar.cause()));
-          }
-          HttpResponse<Buffer> r = ar.result();
-          metrics.request(operation, r.statusCode());
-          JsonObject json;
-          try {
-            json = r.body() == null || r.body().length() == 0 ? new JsonObject() : new JsonObject(r.body());
-          } catch (DecodeException | ClassCastException e) {
-            return Future.<Reply>failedFuture(new GraphUnavailable(GraphUnavailable.INVALID_RESPONSE, r.statusCode(),
-                null, "Graph answered " + r.statusCode() + " without a JSON object", null));
-          }
-          if (r.statusCode() == 429 || r.statusCode() >= 500) {
-            return Future.<Reply>failedFuture(new GraphUnavailable(r.statusCode() == 429 ? GraphUnavailable.THROTTLED
-                : GraphUnavailable.STATUS, r.statusCode(), RetryAfter.parse(r.getHeader("Retry-After"), clock.instant()),
-                "Graph answered " + r.statusCode(), null));
-          }
-          return Future.succeededFuture(new Reply(r.statusCode(), json));
-        })
-        .andThen(ar -> done(operation, start, ar.failed() ? ar.cause() : null));
+  public Future<Reply> selfActivate(String operation, PimActivation.Request request, String userToken) {
+    return writes.selfActivate(operation, request, userToken);
   }
 
   /** Once per call (not per waiting request: callers share calls), so an outage logs in proportion to users. */
@@ -281,6 +254,7 @@ final class WebGraphClient implements GraphClient {
   @Override
   public void close() {
     web.close();
+    writes.close();
     tokens.close();
   }
 }

@@ -34,20 +34,34 @@ class PimActivationTest {
         .isInstanceOf(PimActivation.Refused.class);
   }
 
+  /** The SDK's serialisation of the model, as it goes on the wire. */
+  static JsonObject wire(com.microsoft.kiota.serialization.Parsable model) throws Exception {
+    var w = new com.microsoft.kiota.serialization.JsonSerializationWriter();
+    w.writeObjectValue(null, model);
+    try (var in = w.getSerializedContent()) {
+      return new JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
   @Test
-  void theBodyFollowsTheDocumentedExample() {
-    JsonObject role = PimActivation.body(new PimActivation.Request(false, "p", "r", "/", "why", Duration.ofHours(5),
-        "CONTOSO:Normal-67890", "MS Project"));
-    assertThat(role).isEqualTo(new JsonObject().put("action", "selfActivate").put("principalId", "p")
-        .put("roleDefinitionId", "r").put("directoryScopeId", "/").put("justification", "why")
-        .put("scheduleInfo", new JsonObject().put("expiration", new JsonObject().put("type", "afterDuration")
-            .put("duration", "PT5H")))
-        .put("ticketInfo", new JsonObject().put("ticketNumber", "CONTOSO:Normal-67890").put("ticketSystem",
-            "MS Project")));
-    JsonObject group = PimActivation.body(new PimActivation.Request(true, "p", "g", "member", null,
-        Duration.ofHours(2), null, null));
+  void theSdkWritesTheDocumentedBody() throws Exception {
+    JsonObject role = wire(SdkWrites.roleRequest(new PimActivation.Request(false, "p", "r", "/", "why",
+        Duration.ofHours(5), "CONTOSO:Normal-67890", "MS Project")));
+    assertThat(role.getString("action")).isEqualTo("selfActivate");
+    assertThat(role.getString("principalId")).isEqualTo("p");
+    assertThat(role.getString("roleDefinitionId")).isEqualTo("r");
+    assertThat(role.getString("directoryScopeId")).isEqualTo("/");
+    assertThat(role.getString("justification")).isEqualTo("why");
+    JsonObject expiration = role.getJsonObject("scheduleInfo").getJsonObject("expiration");
+    assertThat(expiration.getString("type")).isEqualTo("afterDuration");
+    assertThat(expiration.getString("duration")).isEqualTo("PT5H");
+    assertThat(role.getJsonObject("ticketInfo").getString("ticketNumber")).isEqualTo("CONTOSO:Normal-67890");
+    assertThat(role.getJsonObject("ticketInfo").getString("ticketSystem")).isEqualTo("MS Project");
+    JsonObject group = wire(SdkWrites.groupRequest(new PimActivation.Request(true, "p", "g", "owner", null,
+        Duration.ofHours(2), null, null)));
+    assertThat(group.getString("action")).isEqualTo("selfActivate");
     assertThat(group.getString("groupId")).isEqualTo("g");
-    assertThat(group.getString("accessId")).isEqualTo("member");
+    assertThat(group.getString("accessId")).isEqualTo("owner");
     assertThat(group.containsKey("ticketInfo")).isFalse();
   }
 }

@@ -45,7 +45,7 @@ public final class ScriptedGraph implements GraphClient {
   }
 
   @Override
-  public Future<Reply> postAsUser(String operation, String pathAndQuery, JsonObject body, String userToken) {
+  public Future<Reply> selfActivate(String operation, io.sallyport.gateway.entra.graph.PimActivation.Request request, String userToken) {
     return Future.failedFuture(new GraphUnavailable(GraphUnavailable.STATUS, "no writes here"));
   }
 
