@@ -1,9 +1,11 @@
 package io.sallyport.gateway.myaccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sallyport.devtenant.DevTenant;
 import io.sallyport.devtenant.DevTenantOptions;
+import io.sallyport.devtenant.harness.Chromium;
 import io.sallyport.devtenant.scenario.ScenarioLoader;
 import io.sallyport.gateway.ItSupport;
 import io.sallyport.gateway.entra.oidc.MovableClock;
@@ -58,9 +60,11 @@ class MyAccessIT {
       + " AgreementAcceptance.Read] }\n"
       + "users:\n"
       + "  - { upn: bob, password: Bob-pw-1 }\n  - { upn: carol, password: Carol-pw-1 }\n"
+      + "  - { upn: dave, password: Dave-pw-1 }\n"
       + "directory-roles:\n"
       + "  - { id: " + READER + ", display-name: Security Reader, require-mfa: false, require-justification: false }\n"
       + "pim:\n  eligible:\n    - { principal: bob, role: Security Reader, end: now+365d }\n"
+      + "    - { principal: dave, role: Security Reader, end: now+365d }\n"
       + "access-packages:\n"
       + "  - { id: " + PKG + ", display-name: Billing console, assignments: [{ user: bob, state: delivered }] }\n"
       + "agreements:\n  - { id: " + TERMS + ", display-name: Gateway terms, text: \"Be nice.\" }\n";
@@ -210,6 +214,40 @@ class MyAccessIT {
         Instant.now().plusSeconds(7300));
     assertThat(after.getJsonArray("termsOfUse").getJsonObject(0).getString("acceptedAt")).isNotNull();
     assertThat(b.get(b.gateway("/reader/x")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void inChromiumThePageLeadsThroughThePimWallAndShowsTheRouteOpenAfterwards() throws Exception {
+    assumeTrue(Chromium.available(), "Chromium and chromedriver are not installed (.ci/run installs them)");
+    try (Chromium c = new Chromium()) {
+      String base = "http://127.0.0.1:" + running.port();
+      c.open(base + MyAccessPage.PATH); // no session: to the tenant's sign-in, and back here
+      c.type("#login", "dave@mine.example");
+      c.type("#passwd", "Dave-pw-1");
+      c.click("#idSIButton9");
+      awaitUrl(c, base + MyAccessPage.PATH);
+      assertThat(c.text("h1")).isEqualTo("My access");
+      assertThat(c.text("tr[data-route=\"app\"] td.yes")).isEqualTo("You can reach it");
+      assertThat(c.text("tr[data-route=\"reader\"] td.no")).contains("You are eligible");
+      c.click("tr[data-route=\"reader\"] a.way"); // "Activate"
+      awaitUrl(c, base + "/.sallyport/activate?route=reader");
+      c.type("#justification", "monthly review");
+      c.click("#activate");
+      awaitUrl(c, base + "/reader");
+      c.open(base + MyAccessPage.PATH);
+      assertThat(c.text("tr[data-route=\"reader\"] td.yes")).isEqualTo("You can reach it");
+      assertThat(c.text("#pim-roles")).contains(READER).contains("active");
+    }
+  }
+
+  static void awaitUrl(Chromium c, String url) throws Exception {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!c.url().startsWith(url)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the browser did not reach " + url + "; it is at " + c.url());
+      }
+      Thread.sleep(50);
+    }
   }
 
   @Test
