@@ -14,8 +14,6 @@ import io.sallyport.gateway.pipeline.authn.Browsers;
 import io.sallyport.gateway.pipeline.authz.PimRequirement;
 import io.sallyport.gateway.pipeline.route.Route;
 import io.sallyport.gateway.session.LiveSession;
-import io.sallyport.gateway.session.Randoms;
-import io.sallyport.gateway.session.SessionCookie;
 import io.sallyport.gateway.session.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -87,11 +85,10 @@ public final class ActivationEndpoints implements PublicListenerVerticle.Surface
           .send(req.response());
       return;
     }
-    String id = SessionCookie.value(req, SessionCookie.name(SessionCookie.SESSION, req.isSSL()));
     if (post) {
       req.pause();
     }
-    Future<LiveSession> found = Randoms.wellFormed(id) ? all.find(id) : Future.succeededFuture(null);
+    Future<LiveSession> found = all.ofRequest(req);
     found.onComplete(ar -> {
       if (ar.failed()) {
         req.resume();
@@ -153,7 +150,7 @@ public final class ActivationEndpoints implements PublicListenerVerticle.Surface
    */
   private Future<RolePolicies.Rules> rules(TenantGraph.Current g, RequirePim need) {
     boolean group = need.kind() == RequirePim.Kind.GROUP;
-    return policies.of(g.client(), group, need.id(), group ? need.access() : null)
+    return policies.of(g.client(), g.options().tenantId(), group, need.id(), group ? need.access() : null)
         .timeout(g.options().checkTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
         .otherwise((RolePolicies.Rules) null);
   }

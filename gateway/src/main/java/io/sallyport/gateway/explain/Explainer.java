@@ -88,6 +88,11 @@ public final class Explainer {
         VerifiedToken.fromClaims(claims), null, new JsonObject().put("id", sessionId)), null);
   }
 
+  /** The claims of a session's access token, as {@link #forSession} wants them; null when unreadable. */
+  public static JsonObject sessionClaims(String accessToken) {
+    return Sessions.tokenClaims(accessToken);
+  }
+
   private Future<JsonObject> explain(Route route, Identity id, String bearer) {
     return directory(id).compose(dir -> {
       Decision base = withSession(id.token() != null ? policy.decide(route, id.token())

@@ -61,17 +61,24 @@ final class Sessions {
    * ({@code at}, verified when it was obtained); else sign-in claims stored as such.
    */
   static JsonObject claims(JsonObject data) {
-    if (data.getValue("at") instanceof String at) {
-      String[] parts = at.split("\\.");
-      if (parts.length == 3) {
-        try {
-          return new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
-              java.nio.charset.StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-          return null;
-        }
-      }
+    JsonObject fromToken = data.getValue("at") instanceof String at ? tokenClaims(at) : null;
+    if (fromToken != null) {
+      return fromToken;
     }
     return data.getValue("claims") instanceof JsonObject c ? c : null;
+  }
+
+  /** The payload of an access token the gateway obtained (and verified then); null when unreadable. */
+  static JsonObject tokenClaims(String accessToken) {
+    String[] parts = accessToken == null ? new String[0] : accessToken.split("\\.");
+    if (parts.length != 3) {
+      return null;
+    }
+    try {
+      return new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
+          java.nio.charset.StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 }

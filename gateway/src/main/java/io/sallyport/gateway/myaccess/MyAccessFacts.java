@@ -9,6 +9,7 @@ import io.sallyport.gateway.entra.graph.TermsFacts;
 import io.sallyport.gateway.explain.Explainer;
 import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.authz.PimRequirement;
+import io.sallyport.gateway.pipeline.authz.TermsRequirement;
 import io.sallyport.gateway.pipeline.route.Route;
 import io.sallyport.gateway.session.LiveSession;
 import io.sallyport.gateway.terms.OwnAcceptances;
@@ -16,11 +17,9 @@ import io.sallyport.gateway.terms.TermsPage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ final class MyAccessFacts {
   }
 
   Future<MyAccess> gather(LiveSession s) {
-    JsonObject claims = claims(s.accessToken());
+    JsonObject claims = Explainer.sessionClaims(s.accessToken());
     if (claims == null) {
       return Future.failedFuture(new IllegalStateException("the session holds no readable access token"));
     }
@@ -120,13 +119,8 @@ final class MyAccessFacts {
     if (t.via() == RequireTerms.Via.PAGE) {
       return own.latest(s.oid(), t.agreement()).compose(at -> at.isEmpty()
           ? Future.succeededFuture(new MyAccess.Terms(t.agreement(), via(t), null, null, null))
-          : agreement.map(a -> {
-            Instant until = a.validUntil(at.get());
-            if (t.reacceptEvery() != null && at.get().plus(t.reacceptEvery()).isBefore(until)) {
-              until = at.get().plus(t.reacceptEvery());
-            }
-            return new MyAccess.Terms(t.agreement(), via(t), at.get(), until, null);
-          }));
+          : agreement.map(a -> new MyAccess.Terms(t.agreement(), via(t), at.get(),
+              TermsRequirement.pageUntil(t, a, at.get()), null)));
     }
     return g.terms().acceptances(s.oid(), s::accessToken, false, s.createdAt()).compose(all -> {
       TermsFacts.Acceptance a = all.byAgreement().get(t.agreement());
@@ -171,18 +165,5 @@ final class MyAccessFacts {
       case "ca.mfa_missing", "ca.auth_context_missing", "ca.auth_too_old" -> path;
       default -> null;
     };
-  }
-
-  /** The claims of the session's access token (verified when the gateway obtained it); null when unreadable. */
-  static JsonObject claims(String accessToken) {
-    String[] parts = accessToken == null ? new String[0] : accessToken.split("\\.");
-    if (parts.length != 3) {
-      return null;
-    }
-    try {
-      return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 }

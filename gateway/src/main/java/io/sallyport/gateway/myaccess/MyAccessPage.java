@@ -10,8 +10,6 @@ import io.sallyport.gateway.pipeline.Snapshot;
 import io.sallyport.gateway.pipeline.SurfaceExchanges;
 import io.sallyport.gateway.pipeline.authn.Browsers;
 import io.sallyport.gateway.session.LiveSession;
-import io.sallyport.gateway.session.Randoms;
-import io.sallyport.gateway.session.SessionCookie;
 import io.sallyport.gateway.session.Sessions;
 import io.sallyport.gateway.terms.OwnAcceptances;
 import io.vertx.core.Future;
@@ -73,8 +71,7 @@ public final class MyAccessPage implements PublicListenerVerticle.Surface {
           .send(req.response());
       return;
     }
-    String id = SessionCookie.value(req, SessionCookie.name(SessionCookie.SESSION, req.isSSL()));
-    Future<LiveSession> found = Randoms.wellFormed(id) ? ss.find(id) : Future.succeededFuture(null);
+    Future<LiveSession> found = ss.ofRequest(req);
     found.compose(s -> s == null ? Future.succeededFuture((MyAccess) null) : facts.gather(s)).onComplete(ar -> {
       if (ar.failed()) {
         LOG.debug("my-access page unavailable: {}", ar.cause().toString());

@@ -76,6 +76,15 @@ public final class Sessions {
     return sockets;
   }
 
+  /**
+   * The live session the request's session cookie names, or null (no cookie, a malformed one, or
+   * as {@link #find}): what every page of the gateway's own starts from.
+   */
+  public Future<LiveSession> ofRequest(io.vertx.core.http.HttpServerRequest req) {
+    String id = SessionCookie.value(req, SessionCookie.name(SessionCookie.SESSION, req.isSSL()));
+    return Randoms.wellFormed(id) ? find(id) : Future.succeededFuture(null);
+  }
+
   /** The live session with this id, or null (unknown, ended, revoked). Completed at once when cached. */
   public Future<LiveSession> find(String id) {
     Optional<LiveSession> hit = cache.getIfPresent(id);

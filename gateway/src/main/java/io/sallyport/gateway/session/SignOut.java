@@ -31,8 +31,7 @@ final class SignOut {
   }
 
   void handle(HttpServerRequest req, SignInFlow.Tenant t, String requestId) {
-    String id = SessionCookie.value(req, SignInFlow.cookie(req, SessionCookie.SESSION));
-    Future<LiveSession> found = Randoms.wellFormed(id) ? sessions.find(id) : Future.succeededFuture(null);
+    Future<LiveSession> found = sessions.ofRequest(req);
     if (req.method() == HttpMethod.GET || req.method() == HttpMethod.HEAD) {
       found.onComplete(ar -> confirm(req, ar.succeeded() ? ar.result() : null, requestId));
       return;

@@ -11,9 +11,7 @@ import io.sallyport.gateway.pipeline.ExchangeListener;
 import io.sallyport.gateway.pipeline.SurfaceExchanges;
 import io.sallyport.gateway.pipeline.authn.Browsers;
 import io.sallyport.gateway.session.LiveSession;
-import io.sallyport.gateway.session.Randoms;
 import io.sallyport.gateway.session.ReturnTo;
-import io.sallyport.gateway.session.SessionCookie;
 import io.sallyport.gateway.session.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -82,14 +80,13 @@ public final class TermsPage implements PublicListenerVerticle.Surface {
       return;
     }
     Sessions ss = sessions.get();
-    String id = SessionCookie.value(req, SessionCookie.name(SessionCookie.SESSION, req.isSSL()));
     if (ss == null) {
       new Page(503, "Starting", List.of("Sallyport is starting; try again in a few seconds."), null, rid)
           .send(req.response());
       return;
     }
     req.pause();
-    Future<LiveSession> found = Randoms.wellFormed(id) ? ss.find(id) : Future.succeededFuture(null);
+    Future<LiveSession> found = ss.ofRequest(req);
     found.onComplete(ar -> {
       LiveSession s = ar.succeeded() ? ar.result() : null;
       if (ar.failed()) {

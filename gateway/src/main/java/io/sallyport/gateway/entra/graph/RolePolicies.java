@@ -49,8 +49,9 @@ public final class RolePolicies {
    * for Groups membership ({@code id} the group id, {@code access} member or owner). Null when Graph
    * cannot say (the Graph client logs why); that answer is kept {@link #KEEP_UNKNOWN}.
    */
-  public Future<Rules> of(GraphClient graph, boolean group, String id, String access) {
-    String key = (group ? "g|" + id + "|" + access : "r|" + id).toLowerCase(Locale.ROOT);
+  public Future<Rules> of(GraphClient graph, String tenantId, boolean group, String id, String access) {
+    // the tenant is part of the key: a reload that points the gateway at another tenant asks again
+    String key = (tenantId + (group ? "|g|" + id + "|" + access : "|r|" + id)).toLowerCase(Locale.ROOT);
     CompletableFuture<Rules> f = cache.get(key, (k, e) -> {
       Future<List<JsonObject>> listed;
       try {

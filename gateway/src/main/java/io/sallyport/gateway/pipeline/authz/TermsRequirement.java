@@ -149,13 +149,7 @@ public final class TermsRequirement implements AccessPolicy {
     Future<Agreement> agreement = g.terms().agreement(terms.agreement());
     if (terms.via() == RequireTerms.Via.PAGE) {
       return own.latest(p.oid(), terms.agreement()).compose(at -> at.isEmpty() ? Future.succeededFuture(Standing.NEVER)
-          : agreement.map(a -> {
-            Instant until = a.validUntil(at.get());
-            if (terms.reacceptEvery() != null && at.get().plus(terms.reacceptEvery()).isBefore(until)) {
-              until = at.get().plus(terms.reacceptEvery());
-            }
-            return new Standing(until, EXPIRED);
-          }));
+          : agreement.map(a -> new Standing(pageUntil(terms, a, at.get()), EXPIRED)));
     }
     Supplier<String> assertion = () -> s != null ? s.accessToken() : bearer;
     return g.terms().acceptances(p.oid(), assertion, recheck, s == null ? null : s.createdAt()).compose(all -> {
@@ -165,6 +159,18 @@ public final class TermsRequirement implements AccessPolicy {
       }
       return agreement.map(ag -> new Standing(TermsFacts.until(a, ag), EXPIRED));
     });
+  }
+
+  /**
+   * Until when an acceptance on Sallyport's own page counts: the agreement's re-acceptance and
+   * expiry rules, shortened by the route's {@code reaccept-every}.
+   */
+  public static Instant pageUntil(RequireTerms terms, Agreement agreement, Instant acceptedAt) {
+    Instant until = agreement.validUntil(acceptedAt);
+    if (terms.reacceptEvery() != null && acceptedAt.plus(terms.reacceptEvery()).isBefore(until)) {
+      until = acceptedAt.plus(terms.reacceptEvery());
+    }
+    return until;
   }
 
   private Decision refuse(Decision d, Route route, RequireTerms terms, HttpServerRequest req, Standing st,
